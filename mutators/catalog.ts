@@ -1,0 +1,81 @@
+/** The operator catalog: every sleepmut operator's name, summary and the options it reads, shared by all language backends. */
+
+export type Language = 'js' | 'python';
+
+/** Options that change what an operator generates (see `settings.ts`). */
+export type OperatorOption = 'delayMs' | 'backoffDelayMs';
+
+export interface OperatorDefinition {
+  /** PascalCase, letters only: usable in `excludedMutations` and `// Stryker disable` directives. */
+  readonly name: string;
+  /** One line, shown in `sleepmut list` and reports. */
+  readonly summary: string;
+  /** The timing mistake the mutant models. */
+  readonly defect: string;
+  readonly languages: readonly Language[];
+  readonly options: readonly OperatorOption[];
+}
+
+export const operatorCatalog = [
+  {
+    name: 'EventWaitToSleep',
+    summary: 'replace an event wait with a fixed sleep',
+    defect: 'waits a fixed time and hopes the signal came, instead of waiting for the signal',
+    languages: ['js', 'python'],
+    options: ['delayMs'],
+  },
+  {
+    name: 'DropOffload',
+    summary: 'run offloaded blocking work on the event loop',
+    defect: 'blocking work that was moved off the event loop runs on it again',
+    languages: ['js', 'python'],
+    options: [],
+  },
+  {
+    name: 'BlockingSleep',
+    summary: 'swap an awaited sleep for a blocking one',
+    defect: 'a blocking sleep freezes every other task on the event loop for its duration',
+    languages: ['js', 'python'],
+    options: [],
+  },
+  {
+    name: 'FlattenBackoff',
+    summary: 'replace exponential backoff or jitter with a fixed delay',
+    defect: 'retries hammer a failing dependency at a constant rate',
+    languages: ['js', 'python'],
+    options: ['backoffDelayMs'],
+  },
+  {
+    name: 'SerializeConcurrency',
+    summary: 'run concurrent work one task at a time',
+    defect: 'work meant to overlap runs sequentially: latency becomes the sum instead of the maximum',
+    languages: ['js', 'python'],
+    options: [],
+  },
+  {
+    name: 'PollInsteadOfEvent',
+    summary: 'replace an event wait with a sleep-polling loop',
+    defect: 'polling adds a latency floor to every wake-up',
+    languages: ['python'],
+    options: [],
+  },
+  {
+    name: 'NestedEventLoop',
+    summary: 'run an awaited coroutine in a nested event loop',
+    defect: 'asyncio.run inside a running loop blocks the outer loop (or fails)',
+    languages: ['python'],
+    options: [],
+  },
+] as const satisfies readonly OperatorDefinition[];
+
+export type OperatorName = (typeof operatorCatalog)[number]['name'];
+
+export const operatorNames: readonly OperatorName[] = operatorCatalog.map((operator) => operator.name);
+
+export function operatorsFor(language: Language): readonly OperatorDefinition[] {
+  return operatorCatalog.filter((operator) => (operator.languages as readonly Language[]).includes(language));
+}
+
+export function findOperator(name: string): OperatorDefinition | undefined {
+  return operatorCatalog.find((operator) => operator.name === name);
+}

@@ -1,0 +1,123 @@
+/** Babel AST helpers shared by the JS/TS operators: plain-object node builders (valid on Babel 7 and 8) and shape predicates. */
+import type { NodePath } from '@babel/traverse';
+import type * as t from '@babel/types';
+
+/** Stryker's NodeMutator contract: `mutate` yields replacement nodes for `path.node`. */
+export interface JsMutator {
+  readonly name: string;
+  mutate(path: NodePath): Iterable<t.Node>;
+}
+
+// Builders. Replacement nodes are plain objects; the printer accepts them on both Babel majors.
+
+export const identifier = (name: string): t.Identifier => ({ type: 'Identifier', name }) as t.Identifier;
+
+export const numeric = (value: number): t.NumericLiteral =>
+  ({ type: 'NumericLiteral', value, extra: { raw: String(value), rawValue: value } }) as t.NumericLiteral;
+
+export const stringLiteral = (value: string): t.StringLiteral =>
+  ({ type: 'StringLiteral', value, extra: { raw: JSON.stringify(value), rawValue: value } }) as t.StringLiteral;
+
+export const member = (object: t.Expression, property: string | t.Expression, computed = false): t.MemberExpression =>
+  ({
+    type: 'MemberExpression',
+    object,
+    property: typeof property === 'string' ? identifier(property) : property,
+    computed,
+  }) as t.MemberExpression;
+
+export const call = (callee: t.Expression, args: readonly t.Node[]): t.CallExpression =>
+  ({ type: 'CallExpression', callee, arguments: [...args] }) as t.CallExpression;
+
+export const newExpression = (callee: t.Expression, args: readonly t.Node[]): t.NewExpression =>
+  ({ type: 'NewExpression', callee, arguments: [...args] }) as t.NewExpression;
+
+export const awaitExpression = (argument: t.Expression): t.AwaitExpression =>
+  ({ type: 'AwaitExpression', argument }) as t.AwaitExpression;
+
+export const arrow = (params: readonly string[], body: t.Expression | t.BlockStatement, async = false): t.ArrowFunctionExpression =>
+  ({ type: 'ArrowFunctionExpression', params: params.map(identifier), body, async, expression: body.type !== 'BlockStatement' }) as t.ArrowFunctionExpression;
+
+export const arrayExpression = (elements: readonly t.Expression[]): t.ArrayExpression =>
+  ({ type: 'ArrayExpression', elements: [...elements] }) as t.ArrayExpression;
+
+export const blockStatement = (body: readonly t.Statement[] = []): t.BlockStatement =>
+  ({ type: 'BlockStatement', body: [...body], directives: [] }) as t.BlockStatement;
+
+/** `globalThis.a.b.c`: reaches a global even where the module shadows its name. */
+export const fromGlobal = (...names: readonly string[]): t.MemberExpression =>
+  names.reduce<t.Expression>((object, name) => member(object, name), identifier('globalThis')) as t.MemberExpression;
+
+/** `globalThis.process.getBuiltinModule('node:<name>')`: a builtin module without editing imports. */
+export const builtinModule = (name: string): t.CallExpression =>
+  call(fromGlobal('process', 'getBuiltinModule'), [stringLiteral(`node:${name}`)]);
+
+/** `new Promise(r => globalThis.setTimeout(r, ms))`: a non-blocking sleep of `ms`. */
+export const timerPromise = (ms: number): t.NewExpression =>
+  newExpression(identifier('Promise'), [arrow(['r'], call(fromGlobal('setTimeout'), [identifier('r'), numeric(ms)]))]);
+
+/** Deep copy of an original subtree, so mutants nested in it do not leak into a replacement. */
+export function cloneNode<T extends t.Node>(node: T): T {
+  return structuredClone(node);
+}
+
+// Predicates.
+
+/** The await's value is thrown away: `await x;` as a statement (or the body of an expression arrow that is itself discarded). */
+export function isDiscardedAwait(path: NodePath): path is NodePath<t.AwaitExpression> {
+  return path.node.type === 'AwaitExpression' && path.parentPath?.node.type === 'ExpressionStatement';
+}
+
+/** Name of a callee: `f(...)` -> 'f', `a.b.f(...)` -> 'f', otherwise undefined. */
+export function calleeName(node: t.Node): string | undefined {
+  if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return undefined;
+  return propertyName(node.callee);
+}
+
+/** `x` -> 'x', `a.b` -> 'b', `a['b']` -> 'b'. */
+export function propertyName(node: t.Node): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') {
+    if (!node.computed && node.property.type === 'Identifier') return node.property.name;
+    if (node.property.type === 'StringLiteral') return node.property.value;
+  }
+  return undefined;
+}
+
+/** `a.b.c` -> ['a', 'b', 'c'] (`this` counts as 'this'); undefined for anything else. */
+export function memberChain(node: t.Node): string[] | undefined {
+  if (node.type === 'Identifier') return [node.name];
+  if (node.type === 'ThisExpression') return ['this'];
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
+    const object = memberChain(node.object);
+    return object && [...object, node.property.name];
+  }
+  return undefined;
+}
+
+/** Where an identifier in scope was imported from: `{ source: 'node:events', imported: 'once' }`, `imported: '*'` for namespaces, 'default' for default imports. */
+export function importOf(path: NodePath, localName: string): { source: string; imported: string } | undefined {
+  const binding = path.scope.getBinding(localName);
+  if (!binding || binding.kind !== 'module') return undefined;
+  const specifier = binding.path.node;
+  const declaration = binding.path.parentPath?.node;
+  if (!declaration || declaration.type !== 'ImportDeclaration') return undefined;
+  const source = declaration.source.value;
+  if (specifier.type === 'ImportNamespaceSpecifier') return { source, imported: '*' };
+  if (specifier.type === 'ImportDefaultSpecifier') return { source, imported: 'default' };
+  if (specifier.type === 'ImportSpecifier') {
+    const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+    return { source, imported };
+  }
+  return undefined;
+}
+
+/** Node builtin specifiers: 'fs/promises' and 'node:fs/promises' both normalise to 'fs/promises'. */
+export function builtinName(source: string): string {
+  return source.startsWith('node:') ? source.slice('node:'.length) : source;
+}
+
+/** A numeric literal equal to zero (`0`, `0.0`), the shape of a cooperative yield rather than a wait. */
+export function isZero(node: t.Node | undefined): boolean {
+  return node?.type === 'NumericLiteral' && node.value === 0;
+}

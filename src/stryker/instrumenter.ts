@@ -1,0 +1,81 @@
+/** Locates the Stryker instrumenter that `@stryker-mutator/core` itself loads, and guards its version and layout. */
+import { createRequire } from 'node:module';
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { JsMutator } from '../../mutators/js/ast.js';
+
+export const supportedStrykerRange = '9.x or 10.x';
+const supportedMajors = [9, 10];
+
+export class UnsupportedStrykerError extends Error {}
+
+export interface InstrumenterInternals {
+  readonly version: string;
+  readonly directory: string;
+  /** The array the instrumenter iterates for every AST node; pushing into it registers a mutator. */
+  readonly allMutators: JsMutator[];
+}
+
+/** Finds core's package.json: the copy running this process if there is one, else the one resolvable from `fromDirectory`. */
+export function findCorePackageJson(fromDirectory = process.cwd()): string {
+  const running = runningCorePackageJson();
+  if (running) return running;
+  for (const base of [path.join(fromDirectory, 'noop.js'), import.meta.url]) {
+    try {
+      return createRequire(base).resolve('@stryker-mutator/core/package.json');
+    } catch {
+      // try the next base
+    }
+  }
+  throw new UnsupportedStrykerError(
+    `sleepmut: cannot find @stryker-mutator/core from ${fromDirectory}; install it (npm i -D @stryker-mutator/core, ${supportedStrykerRange})`,
+  );
+}
+
+/** Stryker's CLI and its worker processes run scripts inside core's own directory. */
+function runningCorePackageJson(): string | undefined {
+  const script = process.argv[1];
+  if (!script) return undefined;
+  for (let dir = path.dirname(path.resolve(script)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      return readPackage(candidate).name === '@stryker-mutator/core' ? candidate : undefined;
+    }
+  }
+  return undefined;
+}
+
+function readPackage(file: string): { name?: string; version?: string } {
+  return JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+}
+
+export function instrumenterDirectory(corePackageJson: string): string {
+  return path.dirname(createRequire(corePackageJson).resolve('@stryker-mutator/instrumenter/package.json'));
+}
+
+/** Loads the instrumenter internals or throws an UnsupportedStrykerError whose message is one line naming the supported range. */
+export async function loadInstrumenter(corePackageJson = findCorePackageJson()): Promise<InstrumenterInternals> {
+  const directory = instrumenterDirectory(corePackageJson);
+  const version = readPackage(path.join(directory, 'package.json')).version ?? 'unknown';
+  const major = Number(version.split('.')[0]);
+  if (!supportedMajors.includes(major)) {
+    throw new UnsupportedStrykerError(
+      `sleepmut: Stryker instrumenter ${version} is not supported (supported: ${supportedStrykerRange}); install a supported @stryker-mutator/core`,
+    );
+  }
+  const allMutators = await importInternal<{ allMutators?: unknown }>(directory, 'dist/src/mutators/mutate.js')
+    .then((module) => module.allMutators)
+    .catch(() => undefined);
+  if (!Array.isArray(allMutators)) {
+    throw new UnsupportedStrykerError(
+      `sleepmut: Stryker instrumenter ${version} has an unknown layout (no allMutators in dist/src/mutators/mutate.js); supported: ${supportedStrykerRange}`,
+    );
+  }
+  return { version, directory, allMutators: allMutators as JsMutator[] };
+}
+
+/** Deep import past the package's `exports` map, which only exposes `.` and `./package.json`. */
+export function importInternal<T>(instrumenterDir: string, file: string): Promise<T> {
+  return import(pathToFileURL(path.join(instrumenterDir, file)).href) as Promise<T>;
+}

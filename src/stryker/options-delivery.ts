@@ -1,0 +1,54 @@
+/** Options delivery: the only Stryker hook that runs before instrumentation and receives the options is an Ignore plugin, so sleepmut ships one. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { configureMutators, settingsWereConfigured } from '../../mutators/settings.js';
+import type { JsMutator } from '../../mutators/js/ast.js';
+import { withDefaults, type SleepmutOptions } from './options.js';
+
+// Stryker's config file names, in its own search order (core: config-file-formats.js).
+const configFileNames = ['', '.'].flatMap((prefix) =>
+  ['.conf', '.config'].flatMap((suffix) => ['json', 'js', 'mjs', 'cjs'].map((ext) => `${prefix}stryker${suffix}.${ext}`)),
+);
+
+export class OptionsNotDeliveredError extends Error {}
+
+/** Hands the validated `sleepmut` options to the mutators; never ignores anything itself. */
+export function deliverOptions(options: Partial<SleepmutOptions> | undefined, select: (options: SleepmutOptions) => void): void {
+  const complete = withDefaults(options);
+  configureMutators({ delayMs: complete.delayMs, backoffDelayMs: complete.backoffDelayMs });
+  select(complete);
+}
+
+/**
+ * Wraps a mutator so that the first mutation checks the options arrived. Without `"ignorers": ["sleepmut"]`
+ * Stryker never hands sleepmut its options; if the config sets any, using defaults silently would be wrong.
+ */
+export function guardOptionsDelivery(mutator: JsMutator): JsMutator {
+  return {
+    name: mutator.name,
+    mutate(nodePath) {
+      assertOptionsDelivered();
+      return mutator.mutate(nodePath);
+    },
+  };
+}
+
+let checked = false;
+
+function assertOptionsDelivered(): void {
+  if (checked) return;
+  checked = true;
+  if (settingsWereConfigured()) return;
+  const configFile = strykerConfigFile();
+  if (configFile && /["']?\bsleepmut["']?\s*:/.test(readFileSync(configFile, 'utf8'))) {
+    throw new OptionsNotDeliveredError(
+      `sleepmut: ${path.relative(process.cwd(), configFile)} sets "sleepmut" options, but Stryker only delivers them to sleepmut with "ignorers": ["sleepmut"] in the same config; add it and run again`,
+    );
+  }
+}
+
+function strykerConfigFile(): string | undefined {
+  const explicit = process.argv.slice(2).find((arg) => /\.(json|[cm]?js)$/.test(arg) && existsSync(arg));
+  if (explicit) return path.resolve(explicit);
+  return configFileNames.map((name) => path.resolve(name)).find((file) => existsSync(file));
+}
