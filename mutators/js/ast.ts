@@ -121,3 +121,36 @@ export function builtinName(source: string): string {
 export function isZero(node: t.Node | undefined): boolean {
   return node?.type === 'NumericLiteral' && node.value === 0;
 }
+
+/**
+ * `new Promise(r => f(a, r))`, `new Promise((resolve) => { f(() => resolve()) })`: the one call the executor makes,
+ * when that call hands the resolver on (directly or through a `() => r()` wrapper).
+ */
+export function promiseExecutorCall(node: t.Node): { call: t.CallExpression; resolver: string } | undefined {
+  if (node.type !== 'NewExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'Promise') return undefined;
+  const executor = node.arguments[0];
+  if (!executor || (executor.type !== 'ArrowFunctionExpression' && executor.type !== 'FunctionExpression')) return undefined;
+  const resolverParam = executor.params[0];
+  if (resolverParam?.type !== 'Identifier') return undefined;
+  const resolver = resolverParam.name;
+  const call = singleCall(executor.body);
+  if (!call || !call.arguments.some((arg) => passesResolver(arg, resolver))) return undefined;
+  return { call, resolver };
+}
+
+function singleCall(body: t.Node): t.CallExpression | undefined {
+  if (body.type === 'CallExpression') return body;
+  if (body.type === 'BlockStatement' && body.body.length === 1 && body.body[0].type === 'ExpressionStatement') {
+    return singleCall(body.body[0].expression);
+  }
+  return undefined;
+}
+
+function passesResolver(arg: t.Node, resolver: string): boolean {
+  if (arg.type === 'Identifier') return arg.name === resolver;
+  if ((arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression') && arg.params.length === 0) {
+    const inner = singleCall(arg.body);
+    return inner?.callee.type === 'Identifier' && inner.callee.name === resolver && inner.arguments.length === 0;
+  }
+  return false;
+}
