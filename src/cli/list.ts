@@ -1,0 +1,127 @@
+/** `sleepmut list`: every mutant the operators would generate for the given paths, without running tests. */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { glob } from 'tinyglobby';
+import { operatorsFor, type OperatorName } from '../../mutators/catalog.js';
+import { compareMutants, type ListedMutant } from '../report/mutant-list.js';
+import { listJsMutants, type SourceFile } from '../stryker/list-mutants.js';
+import { withDefaults, type SleepmutOptions } from '../stryker/options.js';
+import { listPythonMutants } from '../python/list.js';
+import { UsageError } from './errors.js';
+
+const jsExtensions = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
+const sourceGlob = `**/*.{${[...jsExtensions, 'py'].join(',')}}`;
+/** Directories expand to source files, minus what Stryker's default `mutate` leaves out (tests, builds, dependencies). */
+const ignoredInDirectories = [
+  '**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/reports/**', '**/.stryker-tmp/**',
+  '**/__pycache__/**', '**/.venv/**', '**/venv/**', '**/*.d.ts', '**/*.{test,spec}.*', '**/{test,tests,__tests__}/**',
+  '**/test_*.py', '**/*_test.py', '**/conftest.py', '**/*.config.*', '**/*.conf.*',
+];
+
+export const listUsage = `sleepmut list [paths...] [options]
+
+  Prints every mutant sleepmut's operators would generate, without running tests.
+  Paths are files or directories (default: .). Directories expand to JS/TS and Python
+  sources, skipping tests, node_modules, build output and config files.
+
+  --json                    one JSON document {"mutants": [...]} instead of a table
+  --operators A,B           only these operators (default: all)
+  --delay-ms N              injected sleep in ms (default 500)
+  --backoff-delay-ms N      fixed retry delay in ms for FlattenBackoff (default 2000)
+`;
+
+export async function listCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseListArgs(args);
+  const settings = {
+    delayMs: positiveInteger(values['delay-ms'], '--delay-ms') ?? withDefaults({}).delayMs,
+    backoffDelayMs: positiveInteger(values['backoff-delay-ms'], '--backoff-delay-ms') ?? withDefaults({}).backoffDelayMs,
+  };
+  const operators = selectedOperators(values.operators);
+  const files = await expandPaths(positionals.length ? positionals : ['.']);
+  const mutants = await listMutants(files, settings, operators);
+  process.stdout.write(values.json ? `${JSON.stringify({ mutants }, null, 2)}\n` : formatTable(mutants));
+  return 0;
+}
+
+function parseListArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        operators: { type: 'string' },
+        'delay-ms': { type: 'string' },
+        'backoff-delay-ms': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`sleepmut list: ${(error as Error).message.split('\n')[0]} (see sleepmut list --help)`);
+  }
+}
+
+function positiveInteger(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`sleepmut list: ${flag} must be a positive integer, got "${value}"`);
+  return number;
+}
+
+function selectedOperators(value: string | undefined): OperatorName[] {
+  const known = [...new Set([...operatorsFor('js'), ...operatorsFor('python')].map((operator) => operator.name as OperatorName))];
+  if (value === undefined) return known;
+  const requested = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = requested.filter((name) => !known.includes(name as OperatorName));
+  if (unknown.length) throw new UsageError(`sleepmut list: unknown operator ${unknown.join(', ')} (known: ${known.join(', ')})`);
+  return requested as OperatorName[];
+}
+
+async function expandPaths(paths: readonly string[]): Promise<string[]> {
+  const files = await Promise.all(paths.map(async (entry) => {
+    const info = await stat(entry).catch(() => {
+      throw new UsageError(`sleepmut list: no such file or directory: ${entry}`);
+    });
+    if (!info.isDirectory()) return [entry];
+    return glob(sourceGlob, { cwd: entry, ignore: ignoredInDirectories, dot: false }).then((found) => found.map((file) => path.join(entry, file)));
+  }));
+  return [...new Set(files.flat().map((file) => path.relative(process.cwd(), path.resolve(file))))];
+}
+
+async function listMutants(files: readonly string[], settings: { delayMs: number; backoffDelayMs: number }, operators: OperatorName[]): Promise<ListedMutant[]> {
+  const sources: SourceFile[] = await Promise.all(files.map(async (name) => ({ name, content: await readFile(name, 'utf8') })));
+  const python = sources.filter((file) => file.name.endsWith('.py'));
+  const js = sources.filter((file) => !file.name.endsWith('.py'));
+  const jsOperators = operators.filter((name) => operatorsFor('js').some((operator) => operator.name === name));
+  const mutants = [
+    ...(await listJsFiles(js, { ...settings, operators: jsOperators, disableBuiltinMutators: true })),
+    ...(python.length ? await listPythonMutants(python, settings, operators) : []),
+  ];
+  return mutants.sort(compareMutants);
+}
+
+/** One file at a time, so a file that does not parse is skipped with a warning instead of failing the whole list. */
+async function listJsFiles(files: readonly SourceFile[], options: SleepmutOptions): Promise<ListedMutant[]> {
+  if (!files.length || !options.operators.length) return [];
+  const mutants: ListedMutant[] = [];
+  for (const file of files) {
+    try {
+      mutants.push(...(await listJsMutants([file], options)));
+    } catch (error) {
+      process.stderr.write(`sleepmut: skipped ${file.name}: it does not parse (${(error as Error).message.split('\n')[0]})\n`);
+    }
+  }
+  return mutants;
+}
+
+function formatTable(mutants: readonly ListedMutant[]): string {
+  const lines = mutants.map((m) => `${m.file}:${m.line}:${m.column + 1}  ${m.operator}  [${m.id}]\n    - ${oneLine(m.original)}\n    + ${oneLine(m.replacement)}`);
+  const counts = new Map<string, number>();
+  for (const m of mutants) counts.set(m.operator, (counts.get(m.operator) ?? 0) + 1);
+  const perOperator = [...counts].map(([name, count]) => `${name} ${count}`);
+  return `${lines.join('\n')}${lines.length ? '\n' : ''}${mutants.length} mutant(s)${perOperator.length ? `: ${perOperator.join(', ')}` : ''}\n`;
+}
+
+function oneLine(code: string): string {
+  return code.replace(/\s*\n\s*/g, ' ');
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/** The `sleepmut` command line: dispatches to `list` and `run`, turns every failure into one line and an exit code. */
+import { listCommand, listUsage } from './list.js';
+import { reportError, UsageError } from './errors.js';
+
+const usage = `sleepmut: mutation testing for timing defects
+
+Usage:
+  sleepmut list [paths...] [--json] [--operators A,B] [--delay-ms N] [--backoff-delay-ms N]
+  sleepmut run [--cwd DIR] [--mutate GLOB]... [--python PATH] [--concurrency N] [-- pytest args...]
+  sleepmut --help | sleepmut <command> --help | sleepmut --version
+
+JavaScript/TypeScript projects run sleepmut through Stryker: add "sleepmut" to "plugins"
+(and "ignorers": ["sleepmut"] to pass options) in stryker.conf.json, then npx stryker run.
+Python projects run it with: sleepmut run.
+
+${listUsage}`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return print(usage);
+  if (command === '--version' || command === '-v') return print(`${await version()}\n`);
+  if (args.includes('--help') || args.includes('-h')) return print(await commandUsage(command));
+  if (command === 'list') return listCommand(args);
+  if (command === 'run') return (await import('./run.js')).runCommand(args);
+  throw new UsageError(`sleepmut: unknown command "${command}" (commands: list, run; see sleepmut --help)`);
+}
+
+async function commandUsage(command: string): Promise<string> {
+  if (command === 'list') return listUsage;
+  if (command === 'run') return (await import('./run.js')).runUsage;
+  throw new UsageError(`sleepmut: unknown command "${command}" (commands: list, run; see sleepmut --help)`);
+}
+
+function print(text: string): number {
+  process.stdout.write(text);
+  return 0;
+}
+
+async function version(): Promise<string> {
+  const { createRequire } = await import('node:module');
+  return (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = reportError(error);
+  },
+);
