@@ -79,3 +79,28 @@ export async function loadInstrumenter(corePackageJson = findCorePackageJson()):
 export function importInternal<T>(instrumenterDir: string, file: string): Promise<T> {
   return import(pathToFileURL(path.join(instrumenterDir, file)).href) as Promise<T>;
 }
+
+export interface ApiMutant {
+  fileName: string;
+  mutatorName: string;
+  replacement: string;
+  location: { start: { line: number; column: number }; end: { line: number; column: number } };
+}
+
+export interface StrykerInstrumenter {
+  instrument(files: { name: string; content: string; mutate: boolean }[], options: object): Promise<{ mutants: ApiMutant[] }>;
+}
+
+/** What Stryker passes by default, minus the header comment (irrelevant outside a sandbox). */
+export const instrumentOptions = { plugins: null, excludedMutations: [], ignorers: [], noHeader: true };
+
+const silentLogger = Object.fromEntries([
+  ...['trace', 'debug', 'info', 'warn', 'error', 'fatal'].map((level) => [level, () => undefined]),
+  ...['Trace', 'Debug', 'Info', 'Warn', 'Error', 'Fatal'].map((level) => [`is${level}Enabled`, () => false]),
+]);
+
+/** An instance of the instrumenter's own class, outside Stryker's dependency injection. */
+export async function createInstrumenter(internals: InstrumenterInternals): Promise<StrykerInstrumenter> {
+  const { Instrumenter } = await importInternal<{ Instrumenter: new (logger: object) => StrykerInstrumenter }>(internals.directory, 'dist/src/index.js');
+  return new Instrumenter(silentLogger);
+}

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { configureMutators } from '../../mutators/settings.js';
 import { sliceByLocation, withStableId, type ListedMutant } from '../report/mutant-list.js';
-import { importInternal, loadInstrumenter } from './instrumenter.js';
+import { createInstrumenter, instrumentOptions, loadInstrumenter } from './instrumenter.js';
 import { applySelection } from './register.js';
 import type { SleepmutOptions } from './options.js';
 
@@ -12,41 +12,15 @@ export interface SourceFile {
   content: string;
 }
 
-interface ApiMutant {
-  fileName: string;
-  mutatorName: string;
-  replacement: string;
-  location: { start: { line: number; column: number }; end: { line: number; column: number } };
-}
-
-interface StrykerInstrumenter {
-  instrument(files: { name: string; content: string; mutate: boolean }[], options: object): Promise<{ mutants: ApiMutant[] }>;
-}
-
-const silentLogger = {
-  isTraceEnabled: () => false,
-  isDebugEnabled: () => false,
-  isInfoEnabled: () => false,
-  isWarnEnabled: () => false,
-  isErrorEnabled: () => false,
-  isFatalEnabled: () => false,
-  trace() {},
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-  fatal() {},
-};
-
 export async function listJsMutants(files: readonly SourceFile[], options: SleepmutOptions): Promise<ListedMutant[]> {
   const internals = await loadInstrumenter();
   configureMutators(options);
   applySelection(internals.allMutators, { operators: options.operators, disableBuiltinMutators: true });
-  const { Instrumenter } = await importInternal<{ Instrumenter: new (logger: object) => StrykerInstrumenter }>(internals.directory, 'dist/src/index.js');
+  const instrumenter = await createInstrumenter(internals);
   const contentByName = new Map(files.map((file) => [path.resolve(file.name), file]));
-  const { mutants } = await new Instrumenter(silentLogger).instrument(
+  const { mutants } = await instrumenter.instrument(
     files.map((file) => ({ name: path.resolve(file.name), content: file.content, mutate: true })),
-    { plugins: null, excludedMutations: [], ignorers: [], noHeader: true },
+    instrumentOptions,
   );
   return mutants.map((mutant) => {
     const file = contentByName.get(mutant.fileName)!;
