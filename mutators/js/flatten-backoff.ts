@@ -1,9 +1,222 @@
-/** FlattenBackoff (JS/TS): stub, to be implemented. */
-import type { JsMutator } from './ast.js';
+/** FlattenBackoff (JS/TS): exponential backoff or jitter that reaches a delay becomes a fixed delay; a retry library's growth factor becomes 1. */
+import type { NodePath } from '@babel/traverse';
+import type * as t from '@babel/types';
+import { mutatorSettings } from '../settings.js';
+import { calleeName, cloneNode, memberChain, numeric, propertyName, type JsMutator } from './ast.js';
+
+/** Names of variables, properties and functions that hold a delay. */
+const DELAY_NAME = /delay|backoff|wait|interval|timeout|retryafter|sleep/i;
+/** Names of calls whose arguments are waited for. */
+const DELAY_CALL = /^(sleep|delay|wait|pause|setTimeout)$/i;
+const GROWTH_OPTIONS = new Set(['factor', 'timeMultiple', 'multiplier', 'exponent']);
+const RETRY_OPTIONS = new Set([
+  'retries', 'minTimeout', 'maxTimeout', 'startingDelay', 'numOfAttempts', 'maxDelay',
+  'initialDelay', 'maxRetries', 'delayFirstAttempt', 'randomize', 'jitter',
+]);
+const ROUNDING = new Set(['round', 'floor', 'ceil', 'trunc']);
+const BOUNDING = new Set(['min', 'max', ...ROUNDING]);
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**', '<<']);
+const POW = new Set(['pow']);
+const RANDOM = new Set(['random']);
 
 export const flattenBackoff: JsMutator = {
   name: 'FlattenBackoff',
-  *mutate() {
-    // not implemented yet
+  *mutate(path) {
+    const replacement = growthOptionReplacement(path) ?? delayReplacement(path);
+    if (replacement) yield replacement;
   },
 };
+
+/** `{ retries: 5, factor: 2 }`: the growth factor of a retry config becomes 1. */
+function growthOptionReplacement(path: NodePath): t.Expression | undefined {
+  const { node, parent, parentPath } = path;
+  if (node.type !== 'NumericLiteral' || node.value <= 1) return undefined;
+  if (parent?.type !== 'ObjectProperty' || parent.value !== node || !GROWTH_OPTIONS.has(keyName(parent) ?? '')) return undefined;
+  const config = parentPath?.parent;
+  const isRetryConfig = config?.type === 'ObjectExpression' && config.properties.some((sibling) => RETRY_OPTIONS.has(keyName(sibling) ?? ''));
+  return isRetryConfig ? numeric(1) : undefined;
+}
+
+function delayReplacement(path: NodePath): t.Expression | undefined {
+  const replacement = exponentialReplacement(path) ?? jitterReplacement(path);
+  return replacement && reachesDelay(path) ? replacement : undefined;
+}
+
+// Exponential growth.
+
+/** `base * 2 ** n`, `2 ** n * base`, `base << n` -> base; a growth term with no base beside it -> the configured fixed delay. */
+function exponentialReplacement(path: NodePath): t.Expression | undefined {
+  const { node } = path;
+  if (isShiftGrowth(node)) return isOne(node.left) ? fixedDelay() : cloneNode(node.left);
+  if (isGrowthTerm(node)) return baseBeside(path.parent) ? undefined : fixedDelay();
+  const base = baseBeside(node);
+  return base && cloneNode(base);
+}
+
+/** The base of `base * growth` or `growth * base` (never a `Math.random()` factor, which is jitter). */
+function baseBeside(node: t.Node | null): t.Expression | undefined {
+  if (!isBinary(node, '*')) return undefined;
+  const [growth, base] = isGrowthTerm(node.right) ? [node.right, node.left] : [node.left, node.right];
+  return isGrowthTerm(growth) && !isRandom(base) ? base : undefined;
+}
+
+/** `2 ** n`, `1.5 ** n`, `factor ** n`, `Math.pow(2, n)`: a power with a varying exponent. */
+function isGrowthTerm(node: t.Node): boolean {
+  if (isBinary(node, '**')) return isGrowthBase(node.left) && !isConstant(node.right);
+  if (node.type !== 'CallExpression' || !isMathCall(node, POW) || node.arguments.length !== 2) return false;
+  const [base, exponent] = node.arguments;
+  return isGrowthBase(base) && !isConstant(exponent);
+}
+
+/** `base << n` with a varying shift. */
+function isShiftGrowth(node: t.Node): node is t.BinaryExpression & { left: t.Expression } {
+  return isBinary(node, '<<') && !isConstant(node.right);
+}
+
+function isGrowthBase(node: t.Node): boolean {
+  return node.type === 'NumericLiteral' ? node.value > 1 : node.type === 'Identifier' || node.type === 'MemberExpression';
+}
+
+function isConstant(node: t.Node): boolean {
+  return node.type === 'NumericLiteral' || (node.type === 'UnaryExpression' && node.argument.type === 'NumericLiteral');
+}
+
+function isOne(node: t.Node): boolean {
+  return node.type === 'NumericLiteral' && node.value === 1;
+}
+
+function fixedDelay(): t.NumericLiteral {
+  return numeric(mutatorSettings().backoffDelayMs);
+}
+
+// Jitter.
+
+/** `E * Math.random()`, `Math.random() * E` -> E; `E + <jitter>`, `<jitter> + E`, `E - <jitter>` -> E. */
+function jitterReplacement(path: NodePath): t.Expression | undefined {
+  const kept = randomlyScaled(path.node) ?? withoutAddedJitter(path.node);
+  return kept && !isJitterOfSum(path) ? cloneNode(kept) : undefined;
+}
+
+/** E of `E * Math.random()` or `Math.random() * E`. */
+function randomlyScaled(node: t.Node): t.Expression | undefined {
+  if (!isBinary(node, '*')) return undefined;
+  if (isRandom(node.right)) return node.left;
+  return isRandom(node.left) ? node.right : undefined;
+}
+
+/** E of `E + <jitter>`, `<jitter> + E` or `E - <jitter>`. */
+function withoutAddedJitter(node: t.Node): t.Expression | undefined {
+  if (!isBinary(node, '+') && !isBinary(node, '-')) return undefined;
+  if (isJitterTerm(node.right)) return node.left;
+  return node.operator === '+' && isJitterTerm(node.left) ? node.right : undefined;
+}
+
+/** `Math.random()`, `J * Math.random()`, `Math.floor(Math.random() * J)`. */
+function isJitterTerm(node: t.Node): boolean {
+  if (isRandom(node) || randomlyScaled(node)) return true;
+  return node.type === 'CallExpression' && isMathCall(node, ROUNDING) && node.arguments.length === 1 && isJitterTerm(node.arguments[0]);
+}
+
+/** The jitter term of `E + <jitter>`: the sum's own mutant drops it, so it gets none of its own. */
+function isJitterOfSum(path: NodePath): boolean {
+  let term = path;
+  while (term.parentPath?.node.type === 'CallExpression' && isMathCall(term.parentPath.node, ROUNDING)) term = term.parentPath;
+  const kept = term.parentPath && withoutAddedJitter(term.parentPath.node);
+  return !!kept && kept !== term.node;
+}
+
+function isRandom(node: t.Node): boolean {
+  return node.type === 'CallExpression' && isMathCall(node, RANDOM) && node.arguments.length === 0;
+}
+
+// Delay context.
+
+/** The value (or an arithmetic, bounding or rounding expression around it) reaches a sleep or timer, or lands in a delay-named slot. */
+function reachesDelay(path: NodePath): boolean {
+  const value = outermostValue(path);
+  return isDelayArgument(value) || DELAY_NAME.test(slotName(value) ?? '') || flowsIntoDelayCall(value);
+}
+
+/** Climbs through the expressions that pass a number on: arithmetic, `Math.min/max/round/...`, conditionals, defaults. */
+function outermostValue(path: NodePath): NodePath {
+  let value = path;
+  while (value.parentPath && passesValueOn(value.parentPath.node, value.node)) value = value.parentPath;
+  return value;
+}
+
+function passesValueOn(parent: t.Node, child: t.Node): boolean {
+  switch (parent.type) {
+    case 'BinaryExpression':
+      return ARITHMETIC.has(parent.operator);
+    case 'UnaryExpression':
+      return parent.operator === '-' || parent.operator === '+';
+    case 'ConditionalExpression':
+      return parent.test !== child;
+    case 'LogicalExpression':
+      return parent.operator !== '&&';
+    case 'CallExpression':
+      return parent.callee !== child && isMathCall(parent, BOUNDING);
+    default:
+      return false;
+  }
+}
+
+/** An argument of `setTimeout(...)`, `sleep(...)`, `delay(...)`, `wait(...)`, `pause(...)`. */
+function isDelayArgument(value: NodePath): boolean {
+  const { parent, node } = value;
+  const isArgument = (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(node as t.Expression);
+  return isArgument && DELAY_CALL.test(calleeName(parent) ?? '');
+}
+
+/** The name the value is stored under or returned from: a variable, property, class field or function. */
+function slotName(value: NodePath): string | undefined {
+  const { parent, node } = value;
+  switch (parent?.type) {
+    case 'VariableDeclarator':
+      return parent.init === node && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+    case 'AssignmentExpression':
+      return parent.right === node ? propertyName(parent.left) : undefined;
+    case 'ObjectProperty':
+    case 'ClassProperty':
+      return parent.value === node ? keyName(parent) : undefined;
+    case 'ReturnStatement':
+      return functionName(value.getFunctionParent());
+    case 'ArrowFunctionExpression':
+      return parent.body === node ? functionName(value.parentPath) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A function's own name, else the name of the slot holding it (`const nextDelay = (n) => ...`). */
+function functionName(fn: NodePath | null): string | undefined {
+  const node = fn?.node;
+  if ((node?.type === 'FunctionDeclaration' || node?.type === 'FunctionExpression') && node.id) return node.id.name;
+  if (node?.type === 'ObjectMethod' || node?.type === 'ClassMethod') return keyName(node);
+  return fn ? slotName(fn) : undefined;
+}
+
+/** `const ms = <value>; ... setTimeout(r, ms)`: the variable the value is stored in is later waited for. */
+function flowsIntoDelayCall(value: NodePath): boolean {
+  const { parent, node } = value;
+  const target = parent?.type === 'VariableDeclarator' && parent.init === node ? parent.id : parent?.type === 'AssignmentExpression' && parent.right === node ? parent.left : undefined;
+  const binding = target?.type === 'Identifier' ? value.scope.getBinding(target.name) : undefined;
+  return !!binding && binding.referencePaths.some((reference) => isDelayArgument(outermostValue(reference)));
+}
+
+// Shared shape checks.
+
+function isBinary(node: t.Node | null, operator: string): node is t.BinaryExpression & { left: t.Expression } {
+  return node?.type === 'BinaryExpression' && node.operator === operator && node.left.type !== 'PrivateName';
+}
+
+function isMathCall(node: t.CallExpression, methods: ReadonlySet<string>): boolean {
+  const chain = memberChain(node.callee);
+  return chain?.length === 2 && chain[0] === 'Math' && methods.has(chain[1]);
+}
+
+/** `name: ...`, `'name': ...`, `name() {}`: a non-computed key's name. */
+function keyName(node: t.Node): string | undefined {
+  if (!('key' in node) || !('computed' in node) || node.computed) return undefined;
+  return node.key.type === 'StringLiteral' ? node.key.value : propertyName(node.key);
+}
