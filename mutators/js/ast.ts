@@ -154,3 +154,12 @@ function passesResolver(arg: t.Node, resolver: string): boolean {
   }
   return false;
 }
+
+/** Lower-case words of an identifier: `whenReady` -> ['when', 'ready'], `RETRY_DELAY_MS` -> ['retry', 'delay', 'ms']. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}

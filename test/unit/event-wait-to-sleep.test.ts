@@ -1,0 +1,86 @@
+/** Table tests for EventWaitToSleep: which discarded event waits become a fixed 500 ms sleep, and which shapes are left alone. */
+import { describe, expect, it } from 'vitest';
+import { mutantsOf, type MutantText } from './harness.js';
+
+const SLEEP = 'await new Promise(r => globalThis.setTimeout(r, 500))';
+const toSleep = (original: string): MutantText => ({ original, replacement: SLEEP });
+const inAsync = (body: string): string => `async function run(em, target, queue, latch, server, app) {\n  ${body}\n}`;
+
+describe('EventWaitToSleep mutates', () => {
+  it.each<[string, string, MutantText[], string?]>([
+    ['once imported from events', `import { once } from 'events';\n${inAsync(`await once(em, 'x');`)}`, [toSleep(`await once(em, 'x')`)]],
+    ['once renamed from node:events', `import { once as nextEvent } from 'node:events';\n${inAsync(`await nextEvent(em, 'ready');`)}`, [toSleep(`await nextEvent(em, 'ready')`)]],
+    ['events namespace', `import * as events from 'node:events';\n${inAsync(`await events.once(em, 'x');`)}`, [toSleep(`await events.once(em, 'x')`)]],
+    ['default import of events', `import EventEmitter from 'events';\n${inAsync(`await EventEmitter.once(em, 'x');`)}`, [toSleep(`await EventEmitter.once(em, 'x')`)]],
+    ['named EventEmitter class', `import { EventEmitter } from 'node:events';\n${inAsync(`await EventEmitter.once(em, 'x');`)}`, [toSleep(`await EventEmitter.once(em, 'x')`)]],
+    ['promise around em.once', inAsync(`await new Promise(r => em.once('x', r));`), [toSleep(`await new Promise(r => em.once('x', r))`)]],
+    ['promise around em.on', inAsync(`await new Promise(resolve => em.on('data', resolve));`), [toSleep(`await new Promise(resolve => em.on('data', resolve))`)]],
+    [
+      'promise around addEventListener once',
+      inAsync(`await new Promise(r => target.addEventListener('load', r, { once: true }));`),
+      [toSleep(`await new Promise(r => target.addEventListener('load', r, { once: true }))`)],
+    ],
+    [
+      'block executor with a () => r() wrapper',
+      inAsync(`await new Promise(resolve => { em.once('x', () => resolve()); });`),
+      [toSleep(`await new Promise(resolve => { em.once('x', () => resolve()); })`)],
+    ],
+    ['latch.wait()', inAsync(`await latch.wait();`), [toSleep(`await latch.wait()`)]],
+    ['this.barrier.wait()', inAsync(`await this.barrier.wait();`), [toSleep(`await this.barrier.wait()`)]],
+    ['queue.onIdle()', inAsync(`await queue.onIdle();`), [toSleep(`await queue.onIdle()`)]],
+    ['queue.onEmpty()', inAsync(`await queue.onEmpty();`), [toSleep(`await queue.onEmpty()`)]],
+    ['vi.waitFor', inAsync(`await vi.waitFor(() => expect(em.count).toBe(1));`), [toSleep(`await vi.waitFor(() => expect(em.count).toBe(1))`)]],
+    ['waitFor', inAsync(`await waitFor(() => screen.getByText('ok'));`), [toSleep(`await waitFor(() => screen.getByText('ok'))`)]],
+    ['pWaitFor', inAsync(`await pWaitFor(() => server.done);`), [toSleep(`await pWaitFor(() => server.done)`)]],
+    ['await ready', inAsync(`await ready;`), [toSleep(`await ready`)]],
+    ['await this.ready', inAsync(`await this.ready;`), [toSleep(`await this.ready`)]],
+    ['await readyPromise', inAsync(`await readyPromise;`), [toSleep(`await readyPromise`)]],
+    ['await connectedPromise', inAsync(`await connectedPromise;`), [toSleep(`await connectedPromise`)]],
+    ['await whenReady', inAsync(`await whenReady;`), [toSleep(`await whenReady`)]],
+    ['await server.listening', inAsync(`await server.listening;`), [toSleep(`await server.listening`)]],
+    ['await this.#initialized', `class Db {\n  #initialized = init();\n  async query() {\n    await this.#initialized;\n  }\n}`, [toSleep(`await this.#initialized`)]],
+    ['await app.whenReady()', inAsync(`await app.whenReady();`), [toSleep(`await app.whenReady()`)]],
+    ['a .js file', `import { once } from 'node:events';\n${inAsync(`await once(em, 'x');`)}`, [toSleep(`await once(em, 'x')`)], 'input.js'],
+    [
+      'TypeScript syntax',
+      `import { once } from 'node:events';\nimport type { EventEmitter } from 'node:events';\nasync function run(em: EventEmitter, ready: Promise<void>): Promise<void> {\n  await ready;\n  await once(em, 'x');\n}`,
+      [toSleep(`await ready`), toSleep(`await once(em, 'x')`)],
+    ],
+    [
+      'a mutant nested inside another',
+      inAsync(`await waitFor(async () => {\n    await this.started;\n  });`),
+      [toSleep(`await waitFor(async () => {\n    await this.started;\n  })`), toSleep(`await this.started`)],
+    ],
+  ])('%s', async (_description, code, expected, fileName = 'input.ts') => {
+    expect(await mutantsOf('EventWaitToSleep', code, fileName)).toEqual(expected);
+  });
+
+  it('uses the configured delay', async () => {
+    expect(await mutantsOf('EventWaitToSleep', inAsync('await ready;'), 'input.ts', { delayMs: 50 })).toEqual([
+      { original: 'await ready', replacement: 'await new Promise(r => globalThis.setTimeout(r, 50))' },
+    ]);
+  });
+});
+
+describe('EventWaitToSleep leaves alone', () => {
+  it.each<[string, string]>([
+    ['once whose value is destructured', `import { once } from 'node:events';\n${inAsync(`const [msg] = await once(em, 'message');`)}`],
+    ['waitForSelector whose value is used', inAsync(`const el = await page.waitForSelector(s);`)],
+    ['a discarded waitForSelector (not a listed wait)', inAsync(`await page.waitForSelector(s);`)],
+    ['return await', `import { once } from 'node:events';\n${inAsync(`return await once(em, 'x');`)}`],
+    ['em.once with a non-resolver callback', inAsync(`await em.once('x', cb);`)],
+    ['a promise whose listener does not resolve it', inAsync(`await new Promise(r => em.once('x', () => console.log('x')));`)],
+    ['a promise around a callback API that is not a listener', inAsync(`await new Promise(r => server.listen(8080, r));`)],
+    ['a timer promise (a sleep)', inAsync(`await new Promise(r => setTimeout(r, 10));`)],
+    ['scheduler.wait (a sleep)', inAsync(`await scheduler.wait(10);`)],
+    ['wait with an argument (a sleep helper)', inAsync(`await latch.wait(100);`)],
+    ['a plain data call', inAsync(`await fetchData();`)],
+    ['a call that does the connecting', inAsync(`await ensureConnected();`)],
+    ['a name that only contains "ready"', inAsync(`await alreadyDone;`)],
+    ['un-awaited once', `import { once } from 'node:events';\n${inAsync(`once(em, 'x');\n  const pending = once(em, 'y');`)}`],
+    ['once from lodash', `import { once } from 'lodash';\n${inAsync(`await once(em, 'x');`)}`],
+    ['a local function named once', `function once(em, name) {\n  return em.flush(name);\n}\n${inAsync(`await once(em, 'x');`)}`],
+  ])('%s', async (_description, code) => {
+    expect(await mutantsOf('EventWaitToSleep', code)).toEqual([]);
+  });
+});
