@@ -10,8 +10,6 @@ const configFileNames = ['', '.'].flatMap((prefix) =>
   ['.conf', '.config'].flatMap((suffix) => ['json', 'js', 'mjs', 'cjs'].map((ext) => `${prefix}stryker${suffix}.${ext}`)),
 );
 
-export class OptionsNotDeliveredError extends Error {}
-
 /** Hands the validated `sleepmut` options to the mutators; never ignores anything itself. */
 export function deliverOptions(options: Partial<SleepmutOptions> | undefined, select: (options: SleepmutOptions) => void): void {
   const complete = withDefaults(options);
@@ -41,9 +39,11 @@ function assertOptionsDelivered(): void {
   if (settingsWereConfigured()) return;
   const configFile = strykerConfigFile();
   if (configFile && /["']?\bsleepmut["']?\s*:/.test(readFileSync(configFile, 'utf8'))) {
-    throw new OptionsNotDeliveredError(
-      `sleepmut: ${path.relative(process.cwd(), configFile)} sets "sleepmut" options, but Stryker only delivers them to sleepmut with "ignorers": ["sleepmut"] in the same config; add it and run again`,
+    // Thrown inside Babel's traversal, an error would reach the user as a page of stack trace: stop with one line instead.
+    process.stderr.write(
+      `sleepmut: ${path.relative(process.cwd(), configFile)} sets "sleepmut" options, but Stryker only delivers them to sleepmut with "ignorers": ["sleepmut"] in the same config; add it and run again\n`,
     );
+    process.exit(1);
   }
 }
 
