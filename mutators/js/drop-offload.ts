@@ -1,9 +1,172 @@
-/** DropOffload (JS/TS): stub, to be implemented. */
-import type { JsMutator } from './ast.js';
+/** DropOffload (JS/TS): runs awaited off-loop work (fs promises, promisified zlib/crypto) on the event loop via its `*Sync` twin, and removes cooperative yields from loops. */
+import type { NodePath } from '@babel/traverse';
+import type * as t from '@babel/types';
+import {
+  blockStatement,
+  builtinModule,
+  builtinName,
+  call,
+  cloneNode,
+  importOf,
+  isDiscardedAwait,
+  isZero,
+  member,
+  memberChain,
+  promiseExecutorCall,
+  propertyName,
+  type JsMutator,
+} from './ast.js';
+
+/** fs/promises functions whose `*Sync` twin returns an identical result. */
+const fsFunctions = new Set([
+  'readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'lstat', 'mkdir', 'rm', 'rmdir', 'unlink', 'rename', 'copyFile',
+  'access', 'realpath', 'readlink', 'symlink', 'chmod', 'utimes', 'mkdtemp', 'truncate', 'cp',
+]);
+
+/** Callback functions whose promisified form has a `*Sync` twin with the same arguments and result, by module. */
+const promisifiable = new Map<string, ReadonlySet<string>>([
+  ['zlib', new Set(['gzip', 'gunzip', 'deflate', 'inflate', 'deflateRaw', 'inflateRaw', 'unzip', 'brotliCompress', 'brotliDecompress'])],
+  ['crypto', new Set(['pbkdf2', 'scrypt'])],
+]);
+
+/** A builtin function: its module ('fs', 'zlib', 'crypto') and name. */
+interface Builtin {
+  module: string;
+  name: string;
+}
 
 export const dropOffload: JsMutator = {
   name: 'DropOffload',
-  *mutate() {
-    // not implemented yet
+  *mutate(path) {
+    if (path.node.type === 'CallExpression' && path.parentPath?.node.type === 'AwaitExpression') {
+      const twin = offloadedCall(path as NodePath<t.CallExpression>);
+      if (twin) yield call(member(builtinModule(twin.module), `${twin.name}Sync`), path.node.arguments.map(cloneNode));
+    }
+    if (path.node.type === 'ExpressionStatement' && isDiscardedAwait(path.get('expression') as NodePath)) {
+      if (isCooperativeYield(path.get('expression.argument') as NodePath) && isInLoopBody(path)) yield blockStatement();
+    }
   },
 };
+
+/** The builtin an awaited call offloads: an fs promises function or a promisified zlib/crypto function. */
+function offloadedCall(path: NodePath<t.CallExpression>): Builtin | undefined {
+  const { callee } = path.node;
+  if (callee.type === 'CallExpression') return promisified(path, callee);
+  const fsName = fsPromisesFunction(path, callee);
+  if (fsName) return { module: 'fs', name: fsName };
+  return callee.type === 'Identifier' ? promisifiedBinding(path, callee.name) : undefined;
+}
+
+/** `readFile` (named import from fs/promises), `fsp.readFile`, `fs.promises.readFile`, `promises.readFile`: the function name. */
+function fsPromisesFunction(path: NodePath, callee: t.Node): string | undefined {
+  const name = callee.type === 'Identifier' ? importedFrom(path, callee.name, 'fs/promises') : fsPromisesMember(path, callee);
+  return name && fsFunctions.has(name) ? name : undefined;
+}
+
+function fsPromisesMember(path: NodePath, callee: t.Node): string | undefined {
+  if (callee.type !== 'MemberExpression') return undefined;
+  const chain = memberChain(callee.object);
+  if (!chain || !isFsPromisesObject(path, chain)) return undefined;
+  return propertyName(callee);
+}
+
+/** `fsp` (whole fs/promises), `promises` (named from fs), `fs.promises` (whole fs). */
+function isFsPromisesObject(path: NodePath, chain: readonly string[]): boolean {
+  const source = importOf(path, chain[0]);
+  if (!source) return false;
+  const module = builtinName(source.source);
+  const whole = source.imported === '*' || source.imported === 'default';
+  if (chain.length === 1) return (module === 'fs/promises' && whole) || (module === 'fs' && source.imported === 'promises');
+  return chain.length === 2 && chain[1] === 'promises' && module === 'fs' && whole;
+}
+
+/** `gzipAsync` bound once to `promisify(zlib.gzip)`. */
+function promisifiedBinding(path: NodePath, name: string): Builtin | undefined {
+  const binding = path.scope.getBinding(name);
+  if (!binding?.constant || binding.path.node.type !== 'VariableDeclarator') return undefined;
+  const init = binding.path.node.init;
+  return init?.type === 'CallExpression' ? promisified(binding.path, init) : undefined;
+}
+
+/** `promisify(zlib.gzip)`, `util.promisify(gzip)`: the promisified builtin, when it has a `*Sync` twin. */
+function promisified(path: NodePath, node: t.CallExpression): Builtin | undefined {
+  if (node.arguments.length !== 1 || !isPromisify(path, node.callee)) return undefined;
+  const target = node.arguments[0];
+  const owner = target.type === 'MemberExpression' ? memberChain(target.object) : undefined;
+  const found =
+    target.type === 'Identifier' ? namedImport(path, target.name) : owner?.length === 1 ? moduleMember(path, owner[0], propertyName(target)) : undefined;
+  return found && promisifiable.get(found.module)?.has(found.name) ? found : undefined;
+}
+
+function isPromisify(path: NodePath, callee: t.Node): boolean {
+  if (callee.type === 'Identifier') return importedFrom(path, callee.name, 'util') === 'promisify';
+  const chain = memberChain(callee);
+  return chain?.length === 2 && chain[1] === 'promisify' && isWholeModule(path, chain[0], 'util');
+}
+
+/** `gzip` imported by name from a builtin module. */
+function namedImport(path: NodePath, localName: string): Builtin | undefined {
+  const source = importOf(path, localName);
+  return source ? { module: builtinName(source.source), name: source.imported } : undefined;
+}
+
+/** `zlib.gzip` where `zlib` is a whole builtin module. */
+function moduleMember(path: NodePath, objectName: string, name: string | undefined): Builtin | undefined {
+  const source = importOf(path, objectName);
+  if (!source || !name || (source.imported !== '*' && source.imported !== 'default')) return undefined;
+  return { module: builtinName(source.source), name };
+}
+
+/** The imported name, when `localName` is imported by name from builtin `module`. */
+function importedFrom(path: NodePath, localName: string, module: string): string | undefined {
+  const source = importOf(path, localName);
+  return source && builtinName(source.source) === module ? source.imported : undefined;
+}
+
+function isWholeModule(path: NodePath, localName: string, module: string): boolean {
+  const imported = importedFrom(path, localName, module);
+  return imported === '*' || imported === 'default';
+}
+
+/** `new Promise(r => setImmediate(r))`, `new Promise(r => setTimeout(r, 0))`, `setImmediate()` from timers/promises, `scheduler.yield()`. */
+function isCooperativeYield(path: NodePath): boolean {
+  const { node } = path;
+  const executorCall = promiseExecutorCall(node);
+  if (executorCall) return isGlobalZeroTimer(path, executorCall.call);
+  if (node.type !== 'CallExpression' || node.arguments.length > 0) return false;
+  const chain = memberChain(node.callee);
+  if (!chain) return false;
+  const fromTimers = timersPromisesFunction(path, chain);
+  return fromTimers === 'setImmediate' || fromTimers === 'scheduler.yield' || globalFunction(path, chain) === 'scheduler.yield';
+}
+
+/** `setImmediate(r)`, `setTimeout(r)`, `setTimeout(r, 0)` on the global timers. */
+function isGlobalZeroTimer(path: NodePath, timer: t.CallExpression): boolean {
+  const chain = memberChain(timer.callee);
+  const name = chain && globalFunction(path, chain);
+  if (name === 'setImmediate') return timer.arguments.length === 1;
+  return name === 'setTimeout' && (timer.arguments.length === 1 || (timer.arguments.length === 2 && isZero(timer.arguments[1])));
+}
+
+/** `scheduler.yield` for `scheduler.yield` or `globalThis.scheduler.yield`, when the first name is not a local binding. */
+function globalFunction(path: NodePath, chain: readonly string[]): string | undefined {
+  if (chain[0] === 'globalThis') return chain.slice(1).join('.');
+  return path.scope.getBinding(chain[0]) ? undefined : chain.join('.');
+}
+
+/** `setImmediate` for a named import, `timers.setImmediate` on the whole module, `scheduler.yield` on an imported scheduler. */
+function timersPromisesFunction(path: NodePath, chain: readonly string[]): string | undefined {
+  const imported = importedFrom(path, chain[0], 'timers/promises');
+  if (imported === '*' || imported === 'default') return chain.slice(1).join('.');
+  return imported && [imported, ...chain.slice(1)].join('.');
+}
+
+/** Inside the body of a loop, without crossing a function (or class) boundary. */
+function isInLoopBody(path: NodePath): boolean {
+  for (let current = path; current.parentPath; current = current.parentPath) {
+    const parent = current.parentPath;
+    if (parent.isFunction() || parent.isClass() || parent.isStaticBlock()) return false;
+    if (parent.isLoop() && current.key === 'body') return true;
+  }
+  return false;
+}
