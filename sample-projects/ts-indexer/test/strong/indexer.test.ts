@@ -1,0 +1,23 @@
+/** Files of a directory are analysed concurrently: a max-in-flight counter must reach the file count. */
+import { expect, it } from 'vitest';
+import { indexDirectory } from '../../src/indexer.js';
+import { makeCorpus, sampleFiles } from '../support/corpus.js';
+
+it('analyses all files at the same time', async () => {
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const analyze = async (text: string) => {
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    inFlight--;
+    return text.length;
+  };
+
+  const entries = await indexDirectory(makeCorpus(sampleFiles), analyze);
+  expect(entries).toEqual([
+    { file: 'a.txt', words: 13 },
+    { file: 'b.txt', words: 9 },
+    { file: 'c.txt', words: 3 },
+  ]);
+  expect(maxInFlight).toBe(3);
+});

@@ -1,0 +1,15 @@
+/** Event-loop responsiveness probe: how many times other callbacks got to run while some work was in flight. */
+
+export async function eventLoopTurnsDuring<T>(work: () => Promise<T>): Promise<{ result: T; turns: number }> {
+  let turns = 0;
+  let running = true;
+  const beat = () => {
+    if (!running) return;
+    turns++;
+    setImmediate(beat);
+  };
+  setImmediate(beat);
+  const result = await work();
+  running = false;
+  return { result, turns };
+}
