@@ -5,6 +5,8 @@ import { loadInstrumenter, UnsupportedStrykerError, type InstrumenterInternals }
 import { applySelection } from './register.js';
 import { defaultSleepmutOptions, type SleepmutOptions } from './options.js';
 import { deliverOptions, guardOptionsDelivery } from './options-delivery.js';
+import { SleepmutReporter } from './reporter.js';
+import { hintIfReporterMissing } from './reporter-hint.js';
 
 export { strykerValidationSchema } from './options.js';
 
@@ -32,6 +34,7 @@ class SleepmutOptionsIgnorer implements Ignorer {
   constructor(options: StrykerOptions & { sleepmut?: Partial<SleepmutOptions> }) {
     deliverOptions(options.sleepmut, (selection) => {
       if (instrumenter) applySelection(instrumenter.allMutators, selection, guardOptionsDelivery);
+      hintIfReporterMissing(options, selection.operators);
     });
   }
   shouldIgnore(): undefined {
@@ -39,4 +42,7 @@ class SleepmutOptionsIgnorer implements Ignorer {
   }
 }
 
-export const strykerPlugins = [{ kind: 'Ignore', name: 'sleepmut', injectableClass: SleepmutOptionsIgnorer }];
+export const strykerPlugins = [
+  { kind: 'Ignore', name: 'sleepmut', injectableClass: SleepmutOptionsIgnorer },
+  { kind: 'Reporter', name: 'sleepmut', injectableClass: SleepmutReporter },
+];
