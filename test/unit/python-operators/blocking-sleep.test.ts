@@ -1,0 +1,24 @@
+/** Table tests for BlockingSleep (Python): which awaited sleeps become `time.sleep`, and which shapes are left alone. */
+import { blockingSleep } from '../../../mutators/python/blocking-sleep.js';
+import { inAsyncDef, operatorTable } from '../python-harness.js';
+
+const blocking = (original: string, delay: string) => ({ original, replacement: `__import__('time').sleep(${delay})` });
+
+operatorTable(blockingSleep, [
+  ['asyncio.sleep', inAsyncDef('import asyncio', 'await asyncio.sleep(0.1)'), [blocking('await asyncio.sleep(0.1)', '0.1')]],
+  ['an aliased asyncio', inAsyncDef('import asyncio as aio', 'await aio.sleep(delay)'), [blocking('await aio.sleep(delay)', 'delay')]],
+  ['sleep imported by name', inAsyncDef('from asyncio import sleep', 'await sleep(delay * 2)'), [blocking('await sleep(delay * 2)', 'delay * 2')]],
+  ['sleep imported under another name', inAsyncDef('from asyncio import sleep as nap', 'await nap(1)'), [blocking('await nap(1)', '1')]],
+  ['a sleep whose None value is used', inAsyncDef('import asyncio', 'x = await asyncio.sleep(1)'), [blocking('await asyncio.sleep(1)', '1')]],
+  ['the delay keyword', inAsyncDef('import asyncio', 'await asyncio.sleep(delay=0.2)'), [blocking('await asyncio.sleep(delay=0.2)', '0.2')]],
+  ['anyio.sleep', inAsyncDef('import anyio', 'await anyio.sleep(0.3)'), [blocking('await anyio.sleep(0.3)', '0.3')]],
+  ['trio.sleep', inAsyncDef('import trio', 'await trio.sleep(seconds=2)'), [blocking('await trio.sleep(seconds=2)', '2')]],
+  ['a sleep inside an argument', inAsyncDef('import asyncio', 'xs.append(await asyncio.sleep(1))'), [blocking('await asyncio.sleep(1)', '1')]],
+  ['leaves alone: asyncio.sleep(0), a cooperative yield', inAsyncDef('import asyncio', 'await asyncio.sleep(0)'), []],
+  ['leaves alone: anyio.sleep(0.0)', inAsyncDef('import anyio', 'await anyio.sleep(0.0)'), []],
+  ['leaves alone: a sleep with a result', inAsyncDef('import asyncio', 'x = await asyncio.sleep(1, "done")'), []],
+  ['leaves alone: an unawaited sleep', inAsyncDef('import asyncio', 'task = asyncio.ensure_future(asyncio.sleep(1))'), []],
+  ['leaves alone: a project sleep helper', inAsyncDef('from .clock import nap', 'await nap(1)'), []],
+  ['leaves alone: a local function named sleep', 'async def sleep(d):\n    pass\n\nasync def run():\n    await sleep(1)\n', []],
+  ['leaves alone: trio.sleep_forever', inAsyncDef('import trio', 'await trio.sleep_forever()'), []],
+]);

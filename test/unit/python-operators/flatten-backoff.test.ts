@@ -1,0 +1,41 @@
+/** Table tests for FlattenBackoff (Python): which backoff growth and jitter become constant, and which powers of two are left alone. */
+import { flattenBackoff } from '../../../mutators/python/flatten-backoff.js';
+import { inAsyncDef, operatorTable } from '../python-harness.js';
+
+const flat = (original: string, replacement: string) => ({ original, replacement });
+const retryLoop = (line: string) => `for attempt in range(5):\n    try:\n        return await call()\n    except OSError:\n        ${line}`;
+
+operatorTable(flattenBackoff, [
+  ['base * 2 ** attempt into asyncio.sleep', inAsyncDef('import asyncio', 'await asyncio.sleep(base * 2 ** attempt)'), [flat('base * 2 ** attempt', 'base')]],
+  ['2 ** n * base assigned to delay', inAsyncDef('', 'delay = 2 ** n * 0.1'), [flat('2 ** n * 0.1', '0.1')]],
+  ['a parenthesized power', inAsyncDef('', 'self.backoff_s = base * (2 ** attempt)'), [flat('base * (2 ** attempt)', 'base')]],
+  ['base * pow(2, n)', inAsyncDef('import time', 'time.sleep(base * pow(2, n))'), [flat('base * pow(2, n)', 'base')]],
+  ['base * math.pow(2, n) as a keyword', inAsyncDef('import math', 'schedule(job, wait_seconds=base * math.pow(2, n))'), [flat('base * math.pow(2, n)', 'base')]],
+  ['min(cap, ...) mutates only the inner product', inAsyncDef('import asyncio', 'await asyncio.sleep(min(30, base * 2 ** attempt))'), [flat('base * 2 ** attempt', 'base')]],
+  ['a bare power into a sleep gets the fixed delay', inAsyncDef('import asyncio', 'await asyncio.sleep(2 ** attempt)'), [flat('2 ** attempt', '2')]],
+  ['a bare power in a retry loop', inAsyncDef('import asyncio', retryLoop('print(2 ** attempt)')), [flat('2 ** attempt', '2')]],
+  ['a delay returned by a backoff function', 'def backoff_for(attempt, base=0.5):\n    return base * 2 ** attempt\n', [flat('base * 2 ** attempt', 'base')]],
+  ['a plain name that reaches a sleep', inAsyncDef('import asyncio', 't = base * 2 ** attempt\nawait asyncio.sleep(t)'), [flat('base * 2 ** attempt', 'base')]],
+  ['loop.call_later', inAsyncDef('import asyncio', 'loop.call_later(base * 2 ** attempt, retry)'), [flat('base * 2 ** attempt', 'base')]],
+  ['additive uniform jitter', inAsyncDef('import random', 'delay = base + random.uniform(0, 0.1)'), [flat('random.uniform(0, 0.1)', '(0 + 0.1) / 2')]],
+  [
+    'backoff with multiplicative jitter flattens both',
+    inAsyncDef('import asyncio, random', 'await asyncio.sleep(base * 2 ** attempt * random.random())'),
+    [flat('base * 2 ** attempt', 'base'), flat('random.random()', '0.5')],
+  ],
+  ['full jitter around the backoff', inAsyncDef('from random import uniform', 'pause = uniform(0, base * 2 ** attempt)'), [flat('uniform(0, base * 2 ** attempt)', '(0 + base * 2 ** attempt) / 2'), flat('base * 2 ** attempt', 'base')]],
+  ['tenacity.wait_exponential with a multiplier', 'import tenacity\n\n@tenacity.retry(wait=tenacity.wait_exponential(multiplier=0.1, max=5))\nasync def f():\n    pass\n', [flat('tenacity.wait_exponential(multiplier=0.1, max=5)', 'tenacity.wait_fixed(0.1)')]],
+  ['wait_exponential with multiplier and min', 'from tenacity import retry, wait_exponential, wait_fixed\n\n@retry(wait=wait_exponential(multiplier=1, min=4, max=10))\ndef f():\n    pass\n', [flat('wait_exponential(multiplier=1, min=4, max=10)', 'wait_fixed(max(1, 4))')]],
+  ['wait_exponential without wait_fixed imported', 'from tenacity import retry, wait_exponential\n\n@retry(wait=wait_exponential())\ndef f():\n    pass\n', [flat('wait_exponential()', "__import__('tenacity').wait_fixed(2)")]],
+  ['wait_random_exponential through an alias', 'import tenacity as tn\n\nPOLICY = tn.wait_random_exponential(0.5, 60)\n', [flat('tn.wait_random_exponential(0.5, 60)', 'tn.wait_fixed(0.5)')]],
+  ['backoff.expo in on_exception', 'import backoff\n\n@backoff.on_exception(backoff.expo, OSError, max_tries=4)\nasync def f():\n    pass\n', [flat('backoff.expo', 'backoff.constant')]],
+  ['expo imported by name', 'from backoff import on_predicate, expo\n\n@on_predicate(expo, max_time=3)\ndef f():\n    pass\n', [flat('expo', "__import__('backoff').constant")]],
+  ['leaves alone: expo configured with factor (constant rejects it)', 'import backoff\n\n@backoff.on_exception(backoff.expo, OSError, factor=0.1)\ndef f():\n    pass\n', []],
+  ['leaves alone: a size that doubles', inAsyncDef('', 'size = chunk * 2 ** n'), []],
+  ['leaves alone: a buffer size in a retry loop', inAsyncDef('', retryLoop('buffer_len = chunk * 2 ** attempt')), []],
+  ['leaves alone: a constant power', inAsyncDef('import asyncio', 'await asyncio.sleep(base * 2 ** 3)'), []],
+  ['leaves alone: a bit mask', inAsyncDef('', 'mask = (2 ** bits) - 1'), []],
+  ['leaves alone: squaring, not growth', inAsyncDef('import asyncio', 'await asyncio.sleep(delay ** 2)'), []],
+  ['leaves alone: random values that are data', inAsyncDef('import random', 'sample = random.random()\nxs.append(random.uniform(1, 2))'), []],
+  ['leaves alone: a project pow', inAsyncDef('from .numeric import pow', 'delay = base * pow(2, n)'), []],
+]);
