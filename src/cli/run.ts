@@ -1,8 +1,76 @@
-/** `sleepmut run`: the Python engine's entry point (placeholder until the engine lands). */
-import { SleepmutError } from './errors.js';
+/** `sleepmut run`: parses flags (everything after `--` goes to pytest), runs the Python engine, and turns Ctrl-C into a clean exit 130. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig, type PythonRunConfig } from '../python/config.js';
+import { runCleanup } from '../python/cleanup.js';
+import { runEngine } from '../python/engine.js';
+import { reportError, UsageError } from './errors.js';
 
-export const runUsage = 'sleepmut run: not available yet\n';
+export const runUsage = `Usage: sleepmut run [--cwd DIR] [--mutate GLOB]... [--python PATH] [--concurrency N] [-- pytest args...]
 
-export async function runCommand(_args: string[]): Promise<number> {
-  throw new SleepmutError('sleepmut run: the Python engine is not available in this build');
+Mutates the Python files matched by --mutate (or "mutate" in [tool.sleepmut] of pyproject.toml
+or sleepmut.config.json), runs the covering pytest tests against each mutant in a sandbox copy,
+and writes reports/mutation/mutation.json and mutation.html.
+
+Config keys: mutate, testArgs, python, concurrency, delayMs, backoffDelayMs, operators,
+timeoutMs, timeoutFactor, thresholds {high, low, break}, reporters (html, json, clear-text, progress).
+`;
+
+interface RunArguments {
+  directory: string;
+  overrides: Partial<PythonRunConfig>;
+}
+
+export async function runCommand(args: string[]): Promise<number> {
+  const onInterrupt = () => {
+    runCleanup();
+    process.stderr.write('sleepmut: interrupted; workers stopped and sandbox removed\n');
+    process.exit(130);
+  };
+  process.once('SIGINT', onInterrupt);
+  try {
+    const { directory, overrides } = parseRunArguments(args);
+    return await runEngine(directory, loadConfig(directory, overrides));
+  } catch (error) {
+    return reportError(error);
+  } finally {
+    runCleanup();
+    process.removeListener('SIGINT', onInterrupt);
+  }
+}
+
+export function parseRunArguments(args: readonly string[]): RunArguments {
+  const separator = args.indexOf('--');
+  const flags = separator === -1 ? args : args.slice(0, separator);
+  const values = parseFlags(flags);
+  const overrides: Partial<PythonRunConfig> = {};
+  if (values.mutate) overrides.mutate = values.mutate;
+  if (values.python) overrides.python = values.python;
+  if (values.concurrency !== undefined) overrides.concurrency = parseConcurrency(values.concurrency);
+  if (separator !== -1) overrides.testArgs = args.slice(separator + 1);
+  return { directory: path.resolve(values.cwd ?? '.'), overrides };
+}
+
+function parseFlags(flags: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...flags],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        mutate: { type: 'string', multiple: true },
+        python: { type: 'string' },
+        concurrency: { type: 'string' },
+        cwd: { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError(`sleepmut run: ${(error as Error).message.split('. ')[0]} (flags: --mutate GLOB, --python PATH, --concurrency N, --cwd DIR, -- PYTEST_ARGS)`);
+  }
+}
+
+function parseConcurrency(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`sleepmut run: --concurrency must be a positive integer, got '${text}'`);
+  return value;
 }

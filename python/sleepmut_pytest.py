@@ -1,0 +1,77 @@
+"""pytest plugin for sleepmut: selects tests, records per-test outcome, duration and mutant coverage, writes one JSON result file."""
+import json
+import os
+import time
+
+import pytest
+
+import sleepmut_runtime as runtime
+
+
+class Recorder:
+    def __init__(self, out_path, select=None, record_coverage=False):
+        self.out_path = out_path
+        self.select = None if select is None else set(select)
+        self.record_coverage = record_coverage
+        self.static_hits = {}
+        self.coverage = {}
+        self.durations = {}
+        self.failed = {}
+        self.timed_out = []
+        if record_coverage:
+            runtime.hits = self.static_hits
+
+    def pytest_collection_modifyitems(self, config, items):
+        if self.select is None:
+            return
+        deselected = [item for item in items if item.nodeid not in self.select]
+        if deselected:
+            config.hook.pytest_deselected(items=deselected)
+            items[:] = [item for item in items if item.nodeid in self.select]
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_protocol(self, item, nextitem):
+        if self.record_coverage:
+            runtime.hits = self.coverage.setdefault(item.nodeid, {})
+        start = time.perf_counter()
+        yield
+        self.durations[item.nodeid] = time.perf_counter() - start
+        if self.record_coverage:
+            runtime.hits = self.static_hits
+
+    def pytest_runtest_logreport(self, report):
+        if report.failed:
+            self.failed.setdefault(report.nodeid, failure_message(report))
+            if "Timeout >" in report.longreprtext:
+                self.timed_out.append(report.nodeid)
+
+    def pytest_collectreport(self, report):
+        if report.failed:
+            self.failed.setdefault(report.nodeid or "<collection>", failure_message(report))
+
+    def pytest_sessionfinish(self, session, exitstatus):
+        result = {
+            "exitStatus": int(exitstatus),
+            "durations": self.durations,
+            "failed": self.failed,
+            "timedOut": self.timed_out,
+            "coverage": self.coverage,
+            "staticHits": self.static_hits,
+        }
+        with open(self.out_path, "w") as out:
+            json.dump(result, out)
+
+
+def failure_message(report):
+    crash = getattr(report.longrepr, "reprcrash", None)
+    if crash is not None:
+        return crash.message[:500]
+    lines = report.longreprtext.strip().splitlines()
+    return (lines[-1] if lines else "failed")[:500]
+
+
+def pytest_configure(config):
+    out_path = os.environ.get("SLEEPMUT_OUT")
+    if out_path and not config.pluginmanager.has_plugin("sleepmut_recorder"):
+        recorder = Recorder(out_path, record_coverage=os.environ.get("SLEEPMUT_COVERAGE") == "1")
+        config.pluginmanager.register(recorder, "sleepmut_recorder")

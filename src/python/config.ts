@@ -1,0 +1,114 @@
+/** The Python engine's configuration: `[tool.sleepmut]` in pyproject.toml and/or sleepmut.config.json, validated by hand, with command-line overrides. */
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { operatorsFor } from '../../mutators/catalog.js';
+import { defaultSettings } from '../../mutators/settings.js';
+import { UsageError } from '../cli/errors.js';
+
+export const reporterNames = ['html', 'json', 'clear-text', 'progress'] as const;
+export type ReporterName = (typeof reporterNames)[number];
+
+export interface Thresholds {
+  high: number;
+  low: number;
+  break: number | null;
+}
+
+export interface PythonRunConfig {
+  mutate: string[];
+  testArgs: string[];
+  python: string;
+  concurrency: number;
+  delayMs: number;
+  backoffDelayMs: number;
+  operators: string[];
+  timeoutMs: number;
+  timeoutFactor: number;
+  thresholds: Thresholds;
+  reporters: ReporterName[];
+}
+
+export const pythonOperatorNames: readonly string[] = operatorsFor('python').map((operator) => operator.name);
+
+export const defaultConfig: PythonRunConfig = {
+  mutate: ['**/*.py', '!**/test_*.py', '!**/*_test.py', '!**/tests/**', '!**/conftest.py'],
+  testArgs: [],
+  python: 'python3',
+  concurrency: os.availableParallelism(),
+  ...defaultSettings,
+  operators: [...pythonOperatorNames],
+  timeoutMs: 3000,
+  timeoutFactor: 1.5,
+  thresholds: { high: 80, low: 60, break: null },
+  reporters: ['html', 'json', 'clear-text', 'progress'],
+};
+
+type Check = (value: unknown) => boolean;
+
+const isStringList: Check = (value) => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isPositiveInteger: Check = (value) => Number.isInteger(value) && (value as number) >= 1;
+const isPercentage: Check = (value) => typeof value === 'number' && value >= 0 && value <= 100;
+const isSubsetOf =
+  (allowed: readonly string[]): Check =>
+  (value) =>
+    isStringList(value) && (value as string[]).every((item) => allowed.includes(item));
+
+const checks: Record<keyof PythonRunConfig, [Check, string]> = {
+  mutate: [isStringList, 'a list of glob strings'],
+  testArgs: [isStringList, 'a list of pytest argument strings'],
+  python: [(value) => typeof value === 'string' && value !== '', 'an interpreter path'],
+  concurrency: [isPositiveInteger, 'a positive integer'],
+  delayMs: [isPositiveInteger, 'a positive integer (milliseconds)'],
+  backoffDelayMs: [isPositiveInteger, 'a positive integer (milliseconds)'],
+  operators: [isSubsetOf(pythonOperatorNames), `a list of operator names (${pythonOperatorNames.join(', ')})`],
+  timeoutMs: [(value) => Number.isInteger(value) && (value as number) >= 0, 'a non-negative integer (milliseconds)'],
+  timeoutFactor: [(value) => typeof value === 'number' && value >= 1, 'a number >= 1'],
+  thresholds: [isThresholds, 'an object {high, low, break} of percentages (break may be null)'],
+  reporters: [isSubsetOf(reporterNames), `a list of reporter names (${reporterNames.join(', ')})`],
+};
+
+function isThresholds(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return entries.every(([key, item]) => ['high', 'low', 'break'].includes(key) && (isPercentage(item) || (key === 'break' && item === null)));
+}
+
+/** Reads both config sources in `directory` (JSON wins over pyproject.toml) and applies `overrides` from the command line. */
+export function loadConfig(directory: string, overrides: Partial<PythonRunConfig>): PythonRunConfig {
+  const merged = { ...defaultConfig, ...readPyproject(directory), ...readJsonConfig(directory), ...overrides };
+  return { ...merged, thresholds: { ...defaultConfig.thresholds, ...merged.thresholds } };
+}
+
+function readPyproject(directory: string): Partial<PythonRunConfig> {
+  const file = path.join(directory, 'pyproject.toml');
+  if (!existsSync(file)) return {};
+  const toml = parseOrThrow('pyproject.toml', () => parseToml(readFileSync(file, 'utf8')));
+  const section = (toml.tool as Record<string, unknown> | undefined)?.sleepmut;
+  return section === undefined ? {} : validated('pyproject.toml [tool.sleepmut]', section);
+}
+
+function readJsonConfig(directory: string): Partial<PythonRunConfig> {
+  const file = path.join(directory, 'sleepmut.config.json');
+  if (!existsSync(file)) return {};
+  return validated('sleepmut.config.json', parseOrThrow('sleepmut.config.json', () => JSON.parse(readFileSync(file, 'utf8'))));
+}
+
+function parseOrThrow<T>(source: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError(`${source}: cannot parse: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+export function validated(source: string, section: unknown): Partial<PythonRunConfig> {
+  if (typeof section !== 'object' || section === null || Array.isArray(section)) throw new UsageError(`${source}: must be a table/object of settings`);
+  for (const [key, value] of Object.entries(section)) {
+    if (!(key in checks)) throw new UsageError(`${source}: unknown key '${key}' (known: ${Object.keys(checks).join(', ')})`);
+    const [check, expected] = checks[key as keyof PythonRunConfig];
+    if (!check(value)) throw new UsageError(`${source}: '${key}' must be ${expected}, got ${JSON.stringify(value)}`);
+  }
+  return section as Partial<PythonRunConfig>;
+}

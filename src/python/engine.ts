@@ -1,0 +1,98 @@
+/** The Python engine end to end: find and instrument mutants in a sandbox, run the baseline, test every mutant, report, and pick the exit code. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { findOperator } from '../../mutators/catalog.js';
+import { configureMutators } from '../../mutators/settings.js';
+import { SleepmutError } from '../cli/errors.js';
+import { buildSummary, type MutantOutcome as SummaryOutcome } from '../report/summary.js';
+import { renderSummary } from '../report/table.js';
+import type { PythonRunConfig } from './config.js';
+import { runBaseline, type Baseline } from './coverage.js';
+import { findInterpreter, runtimeDirectory } from './interpreter.js';
+import { prepareMutants, type PyMutant } from './mutants.js';
+import { noCoverageOutcome, type MutantOutcome } from './outcome.js';
+import { enabledMutators } from './parse.js';
+import { planJobs } from './plan.js';
+import { runJobs } from './pool.js';
+import { ProgressLine } from './progress.js';
+import { buildReport, writeHtmlReport, writeJsonReport } from './report.js';
+import { createSandbox } from './sandbox.js';
+
+const neverMutated = ['**/.venv/**', '**/node_modules/**', '**/.git/**', '**/__pycache__/**', 'reports/**'];
+
+export async function runEngine(projectDirectory: string, config: PythonRunConfig): Promise<number> {
+  configureMutators(config);
+  const interpreter = await findInterpreter(config.python, projectDirectory);
+  say(`using ${interpreter.executable} (Python ${interpreter.version}${interpreter.hasPytestTimeout ? ', pytest-timeout' : ''})`);
+  const files = (await glob(config.mutate, { cwd: projectDirectory, ignore: neverMutated })).filter((file) => file.endsWith('.py')).sort();
+  if (files.length === 0) throw new SleepmutError(`sleepmut: no Python files match the mutate globs (${config.mutate.join(', ')})`);
+  const sandbox = await createSandbox(projectDirectory);
+  const prepared = await prepareMutants(projectDirectory, files, sandbox, interpreter, enabledMutators(config.operators));
+  prepared.warnings.forEach((warning) => say(`warning: ${warning}`));
+  say(`${prepared.mutants.length} mutants in ${prepared.sources.size} of ${files.length} files; running the baseline`);
+  const baseline = await runBaseline(interpreter, sandbox, config.testArgs);
+  const jobs = planJobs(prepared.mutants, baseline, config);
+  const progress = new ProgressLine(jobs.length, config.reporters.includes('progress'));
+  const tested = await runJobs(jobs, { interpreter, sandbox, testArgs: config.testArgs, concurrency: config.concurrency, onOutcome: (_job, outcome) => progress.record(outcome) });
+  progress.finish();
+  const outcomes = new Map(prepared.mutants.map((mutant) => [mutant.index, tested.get(mutant.index) ?? noCoverageOutcome]));
+  await writeReports(projectDirectory, config, { mutants: prepared.mutants, outcomes, sources: prepared.sources, baseline });
+  return exitCode(config, prepared.mutants, outcomes, baseline);
+}
+
+interface RunResults {
+  mutants: PyMutant[];
+  outcomes: Map<number, MutantOutcome>;
+  sources: Map<string, string>;
+  baseline: Baseline;
+}
+
+async function writeReports(projectDirectory: string, config: PythonRunConfig, results: RunResults): Promise<void> {
+  const report = buildReport({ ...results, coveredBy: (mutant) => coveringTests(results.baseline, mutant), tests: [...results.baseline.testMs.keys()], thresholds: config.thresholds, version: packageVersion() });
+  if (config.reporters.includes('json')) say(`wrote ${await writeJsonReport(projectDirectory, report)}`);
+  if (config.reporters.includes('html')) say(`wrote ${await writeHtmlReport(projectDirectory, report)}`);
+}
+
+function exitCode(config: PythonRunConfig, mutants: PyMutant[], outcomes: Map<number, MutantOutcome>, baseline: Baseline): number {
+  const summary = buildSummary({
+    engine: { name: 'sleepmut', version: packageVersion() },
+    testFramework: 'pytest',
+    mutants: mutants.map((mutant) => summaryOutcome(mutant, outcomes.get(mutant.index)!, baseline, config)),
+    baseline: [...baseline.testMs].map(([id, timeMs]) => ({ id, name: id, timeMs })),
+  });
+  if (config.reporters.includes('clear-text')) process.stdout.write(renderSummary(summary));
+  const score = summary.total.score;
+  if (config.thresholds.break === null || score === null || score >= config.thresholds.break) return 0;
+  say(`mutation score ${score.toFixed(2)} is under the break threshold ${config.thresholds.break}`);
+  return 1;
+}
+
+function summaryOutcome(mutant: PyMutant, outcome: MutantOutcome, baseline: Baseline, config: PythonRunConfig): SummaryOutcome {
+  return {
+    id: mutant.id,
+    operator: mutant.operator,
+    file: mutant.file,
+    location: { start: { line: mutant.line, column: mutant.column + 1 }, end: { line: mutant.endLine, column: mutant.endColumn + 1 } },
+    original: mutant.original,
+    replacement: mutant.replacement,
+    status: outcome.status,
+    statusReason: outcome.statusReason,
+    killedBy: [...outcome.killedBy],
+    coveredBy: coveringTests(baseline, mutant),
+    runMs: outcome.testsCompleted > 0 ? outcome.durationMs : undefined,
+    injectedDelayMs: findOperator(mutant.operator)?.options.some((option) => option === 'delayMs') ? config.delayMs : 0,
+  };
+}
+
+function coveringTests(baseline: Baseline, mutant: PyMutant): string[] {
+  return [...(baseline.coverage.get(mutant.index)?.keys() ?? [])];
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(runtimeDirectory, '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function say(message: string): void {
+  process.stderr.write(`sleepmut: ${message}\n`);
+}

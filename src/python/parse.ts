@@ -1,0 +1,65 @@
+/** Parses Python sources with tree-sitter (once per file) and collects every mutation the enabled operators produce. */
+import type { Node } from 'web-tree-sitter';
+import { parsePythonSource } from '../../mutators/python/parser.js';
+import { pyMutators } from '../../mutators/python/index.js';
+import type { PyMutator } from '../../mutators/python/types.js';
+import { lineEndOf, lineStartOf } from './positions.js';
+
+export interface PySite {
+  readonly operator: string;
+  /** UTF-16 offsets into the source. */
+  readonly start: number;
+  readonly end: number;
+  readonly replacement: string;
+  readonly level: 'expression' | 'statement';
+}
+
+export interface ParsedFile {
+  readonly source: string;
+  readonly root: Node;
+  /** True when tree-sitter found a syntax error: the file is not mutated. */
+  readonly hasSyntaxError: boolean;
+  readonly sites: readonly PySite[];
+}
+
+export function enabledMutators(operators: readonly string[]): readonly PyMutator[] {
+  return pyMutators.filter((mutator) => operators.includes(mutator.name));
+}
+
+export async function parsePython(source: string, mutators: readonly PyMutator[]): Promise<ParsedFile> {
+  const tree = await parsePythonSource(source);
+  const root = tree.rootNode;
+  if (root.hasError) return { source, root, hasSyntaxError: true, sites: [] };
+  return { source, root, hasSyntaxError: false, sites: collectSites(source, root, mutators) };
+}
+
+function collectSites(source: string, root: Node, mutators: readonly PyMutator[]): PySite[] {
+  const sites: PySite[] = [];
+  for (const node of allNodes(root)) {
+    for (const mutator of mutators) {
+      for (const mutation of mutator.mutate(node)) {
+        const site = { operator: mutator.name, start: mutation.node.startIndex, end: mutation.node.endIndex, replacement: mutation.replacement, level: mutation.level };
+        if (site.level === 'expression' || standsAlone(source, site)) sites.push(site);
+      }
+    }
+  }
+  return sites;
+}
+
+function* allNodes(root: Node): Generator<Node> {
+  const cursor = root.walk();
+  for (;;) {
+    yield cursor.currentNode;
+    if (cursor.gotoFirstChild() || cursor.gotoNextSibling()) continue;
+    do {
+      if (!cursor.gotoParent()) return;
+    } while (!cursor.gotoNextSibling());
+  }
+}
+
+/** A statement-level mutant needs its statement alone on its line (no `if x: stmt`, no `stmt; other`): only then can it become an if/else block. */
+function standsAlone(source: string, site: Pick<PySite, 'start' | 'end'>): boolean {
+  const before = source.slice(lineStartOf(source, site.start), site.start);
+  const after = source.slice(site.end, lineEndOf(source, site.end));
+  return before.trim() === '' && (after.trim() === '' || after.trim().startsWith('#'));
+}

@@ -1,0 +1,38 @@
+/** How Node talks to the sleepmut pytest plugin: the arguments that load it and the JSON result it writes per run. */
+import { readFile } from 'node:fs/promises';
+
+export interface PluginResult {
+  exitStatus: number;
+  /** Seconds per test node id. */
+  durations: Record<string, number>;
+  /** Failure message per node id (tests, or collection errors). */
+  failed: Record<string, string>;
+  timedOut: string[];
+  /** Per test node id: mutant switch id -> times evaluated (coverage runs only). */
+  coverage: Record<string, Record<string, number>>;
+  /** Switch ids evaluated outside any test: at import or collection time. */
+  staticHits: Record<string, number>;
+}
+
+/** One pytest run as Node saw it. */
+export interface PytestRun {
+  /** The Node-side watchdog killed it. */
+  readonly timedOut: boolean;
+  /** Killed by a signal other than the watchdog's. */
+  readonly signal?: string;
+  /** Absent when the process died before pytest finished. */
+  readonly result?: PluginResult;
+  readonly durationMs: number;
+}
+
+export function basePytestArgs(testArgs: readonly string[]): string[] {
+  return ['-p', 'sleepmut_pytest', '-p', 'no:cacheprovider', ...testArgs];
+}
+
+export async function readPluginResult(file: string): Promise<PluginResult | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as PluginResult;
+  } catch {
+    return undefined;
+  }
+}

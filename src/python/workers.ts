@@ -1,0 +1,96 @@
+/** A warmed-up Python worker that forks one pytest child per mutant, with a Node-side watchdog that kills a hung child. */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { SleepmutError } from '../cli/errors.js';
+import { killGroup, onCleanup } from './cleanup.js';
+import { pythonEnvironment, runtimeDirectory, type Interpreter } from './interpreter.js';
+import { basePytestArgs, readPluginResult, type PytestRun } from './plugin.js';
+import type { Sandbox } from './sandbox.js';
+import { pytestTimeoutArgs, watchdogGraceMs } from './timeouts.js';
+
+export interface ForkedJob {
+  readonly mutant: number;
+  readonly tests: readonly string[];
+  readonly timeoutMs: number;
+  readonly resultFile: string;
+}
+
+interface WorkerMessage {
+  ready?: boolean;
+  pid?: number;
+  done?: boolean;
+  signal?: number | null;
+}
+
+/** How long a worker gets to report after its child was killed before the worker itself is killed. */
+const unresponsiveWorkerMs = 5000;
+
+export class ForkingWorker {
+  private alive = true;
+  private stderrTail = '';
+
+  private constructor(
+    private readonly interpreter: Interpreter,
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly messages: AsyncIterator<string>,
+  ) {
+    child.stderr.on('data', (chunk: Buffer) => (this.stderrTail = (this.stderrTail + chunk.toString()).slice(-2000)));
+    child.on('exit', () => (this.alive = false));
+    onCleanup(() => this.stop());
+  }
+
+  static async start(interpreter: Interpreter, sandbox: Sandbox, testArgs: readonly string[]): Promise<ForkingWorker> {
+    const child = spawn(interpreter.command, [path.join(runtimeDirectory, 'sleepmut_worker.py')], {
+      cwd: sandbox.project,
+      detached: true,
+      stdio: ['pipe', 'ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...pythonEnvironment({ SLEEPMUT_PYTEST_ARGS: JSON.stringify(basePytestArgs(testArgs)) }) },
+    }) as unknown as ChildProcessWithoutNullStreams;
+    const messages = createInterface({ input: child.stdio[3] as Readable })[Symbol.asyncIterator]();
+    const worker = new ForkingWorker(interpreter, child, messages);
+    if (!(await worker.next())?.ready) throw new SleepmutError(`sleepmut: a pytest worker failed to start: ${worker.stderrTail.trim().split('\n').at(-1) ?? 'no output'}`);
+    return worker;
+  }
+
+  get isAlive(): boolean {
+    return this.alive;
+  }
+
+  async run(job: ForkedJob): Promise<PytestRun> {
+    const started = Date.now();
+    const extraArgs = pytestTimeoutArgs(this.interpreter, job.timeoutMs);
+    this.child.stdin.write(`${JSON.stringify({ mutant: job.mutant, tests: job.tests, out: job.resultFile, extraArgs })}\n`);
+    const forked = await this.next();
+    let timedOut = false;
+    const watchdog = setTimeout(() => {
+      timedOut = true;
+      killProcess(forked?.pid);
+    }, job.timeoutMs + watchdogGraceMs);
+    const lastResort = setTimeout(() => this.stop(), job.timeoutMs + watchdogGraceMs + unresponsiveWorkerMs);
+    const done = await this.next();
+    clearTimeout(watchdog);
+    clearTimeout(lastResort);
+    const signal = done?.signal ? `signal ${done.signal}` : done ? undefined : 'the worker died';
+    return { timedOut, signal: timedOut ? undefined : signal, result: await readPluginResult(job.resultFile), durationMs: Date.now() - started };
+  }
+
+  stop(): void {
+    if (this.alive) killGroup(this.child.pid);
+    this.alive = false;
+  }
+
+  private async next(): Promise<WorkerMessage | undefined> {
+    const line = await this.messages.next();
+    return line.done ? undefined : (JSON.parse(line.value) as WorkerMessage);
+  }
+}
+
+function killProcess(pid: number | undefined): void {
+  try {
+    if (pid !== undefined) process.kill(pid, 'SIGKILL');
+  } catch {
+    // It finished just now.
+  }
+}
