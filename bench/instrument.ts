@@ -62,26 +62,26 @@ async function main(): Promise<void> {
   const measure = async (withSleepmut: boolean) => {
     applySelection(internals.allMutators, { operators: withSleepmut ? defaultSleepmutOptions.operators : [], disableBuiltinMutators: false });
     const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
     const { mutants } = await instrumenter.instrument(files, instrumentOptions);
-    return { ms: Number(process.hrtime.bigint() - start) / 1e6, mutants: mutants.length };
+    const cpu = process.cpuUsage(cpuStart);
+    return { ms: Number(process.hrtime.bigint() - start) / 1e6, cpuMs: (cpu.user + cpu.system) / 1e3, mutants: mutants.length };
   };
   await measure(false); // warm-up: JIT and module loading should not count against either side
-  const baseline: number[] = [];
-  const withSleepmut: number[] = [];
-  let counts = { baseline: 0, withSleepmut: 0 };
+  const baseline: Awaited<ReturnType<typeof measure>>[] = [];
+  const withSleepmut: typeof baseline = [];
   for (let round = 0; round < rounds; round++) {
-    const a = await measure(false);
-    const b = await measure(true);
-    baseline.push(a.ms);
-    withSleepmut.push(b.ms);
-    counts = { baseline: a.mutants, withSleepmut: b.mutants };
+    baseline.push(await measure(false));
+    withSleepmut.push(await measure(true));
   }
-  const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
-  const ratio = median(withSleepmut) / median(baseline);
-  console.log(`Stryker instrumenter ${internals.version}, ${files.length} files, ${lines} lines, ${rounds} alternating rounds (median)`);
-  console.log(`built-in mutators only:      ${median(baseline).toFixed(0)} ms, ${counts.baseline} mutants`);
-  console.log(`built-ins + sleepmut:        ${median(withSleepmut).toFixed(0)} ms, ${counts.withSleepmut} mutants (+${counts.withSleepmut - counts.baseline} sleepmut)`);
-  console.log(`ratio: ${ratio.toFixed(3)} (sleepmut adds ${((ratio - 1) * 100).toFixed(1)}%)`);
+  const median = (runs: typeof baseline, key: 'ms' | 'cpuMs') => runs.map((run) => run[key]).sort((x, y) => x - y)[Math.floor(runs.length / 2)];
+  const row = (label: string, runs: typeof baseline) =>
+    `${label.padEnd(24)} wall ${median(runs, 'ms').toFixed(0).padStart(6)} ms   cpu ${median(runs, 'cpuMs').toFixed(0).padStart(6)} ms   ${runs[0].mutants} mutants`;
+  const ratio = (key: 'ms' | 'cpuMs') => median(withSleepmut, key) / median(baseline, key);
+  console.log(`Stryker instrumenter ${internals.version}, ${files.length} files, ${lines} lines, ${rounds} alternating rounds (medians)`);
+  console.log(row('built-in mutators only', baseline));
+  console.log(row('built-ins + sleepmut', withSleepmut));
+  console.log(`ratio (with / without): wall ${ratio('ms').toFixed(3)}, cpu ${ratio('cpuMs').toFixed(3)}`);
 }
 
 await main();
