@@ -22,12 +22,15 @@ interface RunArguments {
 }
 
 export async function runCommand(args: string[]): Promise<number> {
+  let interrupted = false;
   const onInterrupt = () => {
+    if (interrupted) return;
+    interrupted = true;
     runCleanup();
     process.stderr.write('sleepmut: interrupted; workers stopped and sandbox removed\n');
     process.exit(130);
   };
-  process.once('SIGINT', onInterrupt);
+  process.on('SIGINT', onInterrupt);
   try {
     const { directory, overrides } = parseRunArguments(args);
     return await runEngine(directory, loadConfig(directory, overrides));

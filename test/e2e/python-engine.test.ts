@@ -1,0 +1,153 @@
+/** The Python engine end to end on tiny fixture projects, with the real Debian pytest (/usr/bin/python3) and no mocks. */
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { execa, type ResultPromise } from 'execa';
+import { schema } from 'mutation-testing-report-schema';
+import { describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(repoRoot, 'dist/src/cli/main.js');
+const debianPython = '/usr/bin/python3';
+
+interface Project {
+  directory: string;
+  /** TMPDIR of the run: the sandbox goes here, so it must be empty afterwards. */
+  scratch: string;
+}
+
+function copyFixture(name: string): Project {
+  const root = mkdtempSync(path.join(tmpdir(), 'sleepmut-e2e-'));
+  const directory = path.join(root, name);
+  cpSync(path.join(repoRoot, 'test/fixtures/python', name), directory, { recursive: true });
+  const scratch = path.join(root, 'tmp');
+  cpSync(directory, scratch, { recursive: true, filter: (source) => source === directory });
+  return { directory, scratch };
+}
+
+function sleepmutRun(project: Project, args: string[] = [], python = debianPython): ResultPromise<{ reject: false; all: true }> {
+  return execa('node', [cli, 'run', '--python', python, '--mutate', 'app/**/*.py', '--concurrency', '2', ...args, '--', 'tests'], {
+    cwd: project.directory,
+    reject: false,
+    all: true,
+    env: { TMPDIR: project.scratch },
+  });
+}
+
+/** Every file and directory under `directory` with a hash of its bytes, except the top-level `reports` a successful run writes. */
+function snapshot(directory: string, relative = ''): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const name of readdirSync(path.join(directory, relative)).sort()) {
+    const item = path.join(relative, name);
+    if (item === 'reports') continue;
+    const full = path.join(directory, item);
+    if (statSync(full).isDirectory()) Object.assign(entries, { [`${item}/`]: 'dir' }, snapshot(directory, item));
+    else entries[item] = createHash('sha256').update(readFileSync(full)).digest('hex');
+  }
+  return entries;
+}
+
+function mutationReport(project: Project) {
+  return JSON.parse(readFileSync(path.join(project.directory, 'reports/mutation/mutation.json'), 'utf8'));
+}
+
+function statusesOf(report: { files: Record<string, { mutants: { mutatorName: string; status: string }[] }> }): string[] {
+  return Object.values(report.files)
+    .flatMap((file) => file.mutants.map((mutant) => `${mutant.mutatorName}:${mutant.status}`))
+    .sort();
+}
+
+describe('sleepmut run (Python engine)', () => {
+  it('tests every mutant, writes a schema-valid JSON report and an HTML report, and leaves the project unchanged', async () => {
+    const project = copyFixture('basic');
+    const before = snapshot(project.directory);
+    const result = await sleepmutRun(project);
+    expect(result.exitCode, result.all).toBe(0);
+    expect(result.all).toContain(`using ${debianPython}`);
+    expect(result.all).toMatch(/total\s+\|\s+5 \|\s+2 \|/);
+    const report = mutationReport(project);
+    const validate = new Ajv({ strict: false, validateFormats: false }).compile(schema);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(statusesOf(report)).toEqual(['BlockingSleep:Killed', 'BlockingSleep:Survived', 'EventWaitToSleep:Survived', 'PollInsteadOfEvent:Survived', 'SerializeConcurrency:Killed']);
+    const html = readFileSync(path.join(project.directory, 'reports/mutation/mutation.html'), 'utf8');
+    expect(html).toContain('<mutation-test-report-app');
+    expect(html).toContain('"mutatorName":"SerializeConcurrency"');
+    expect(snapshot(project.directory)).toEqual(before);
+    expect(readdirSync(project.scratch)).toEqual([]);
+  });
+
+  it('counts a mutant that makes a test hang as Timeout and completes the run', async () => {
+    const project = copyFixture('hang');
+    const result = await sleepmutRun(project);
+    expect(result.exitCode, result.all).toBe(0);
+    const serialized = Object.values(mutationReport(project).files as Record<string, { mutants: { mutatorName: string; status: string }[] }>)
+      .flatMap((file) => file.mutants)
+      .find((mutant) => mutant.mutatorName === 'SerializeConcurrency');
+    expect(serialized?.status).toBe('Timeout');
+  });
+
+  it('skips a file with a syntax error with a warning and mutates the rest', async () => {
+    const project = copyFixture('syntax');
+    const result = await sleepmutRun(project);
+    expect(result.exitCode, result.all).toBe(0);
+    expect(result.all).toContain('warning: skipped app/broken.py: syntax error');
+    expect(Object.keys(mutationReport(project).files)).toEqual(['app/service.py']);
+  });
+
+  it('lists the tests that fail before any mutant, runs no mutant, exits non-zero and changes nothing', async () => {
+    const project = copyFixture('failing');
+    const before = snapshot(project.directory);
+    const result = await sleepmutRun(project);
+    expect(result.exitCode).not.toBe(0);
+    expect(result.all).toContain('tests/test_service.py::test_already_broken');
+    expect(result.all).not.toContain('mutants tested');
+    expect(readdirSync(project.directory)).not.toContain('reports');
+    expect(snapshot(project.directory)).toEqual(before);
+    expect(readdirSync(project.scratch)).toEqual([]);
+  });
+
+  it('names the interpreter in one line when it has no pytest', async () => {
+    const project = copyFixture('basic');
+    const venv = path.join(project.scratch, '..', 'bare-venv');
+    await execa(debianPython, ['-m', 'venv', '--without-pip', venv]);
+    const result = await sleepmutRun(project, [], path.join(venv, 'bin/python'));
+    expect(result.exitCode).not.toBe(0);
+    expect(result.all?.trim().split('\n')).toHaveLength(1);
+    expect(result.all).toMatch(/pytest is not installed for .*bare-venv\/bin\/python/);
+  });
+
+  it('rejects an unknown flag and an unknown config key with one line', async () => {
+    const project = copyFixture('basic');
+    const flag = await sleepmutRun(project, ['--bogus']);
+    expect(flag.exitCode).toBe(2);
+    expect(flag.all?.trim().split('\n')).toHaveLength(1);
+    expect(flag.all).toContain("'--bogus'");
+    cpSync(path.join(repoRoot, 'test/fixtures/python/config/pyproject.toml'), path.join(project.directory, 'pyproject.toml'));
+    const key = await sleepmutRun(project);
+    expect(key.exitCode).toBe(2);
+    expect(key.all?.trim()).toBe("sleepmut: pyproject.toml [tool.sleepmut]: unknown key 'concurency' (known: mutate, testArgs, python, concurrency, delayMs, backoffDelayMs, operators, timeoutMs, timeoutFactor, thresholds, reporters)");
+  });
+
+  it('on Ctrl-C stops the workers, removes the sandbox, exits 130 and leaves the project unchanged', async () => {
+    const project = copyFixture('hang');
+    const before = snapshot(project.directory);
+    const run = sleepmutRun(project);
+    let output = '';
+    const interruptOnce = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!output.includes('mutants tested') || !run.pid) return;
+      run.all?.off('data', interruptOnce);
+      process.kill(run.pid, 'SIGINT');
+    };
+    run.all?.on('data', interruptOnce);
+    const result = await run;
+    expect(result.exitCode, result.all).toBe(130);
+    expect(result.all).toContain('interrupted');
+    expect(snapshot(project.directory)).toEqual(before);
+    expect(readdirSync(project.scratch)).toEqual([]);
+    const leftovers = await execa('pgrep', ['-f', project.directory], { reject: false });
+    expect(leftovers.stdout).toBe('');
+  });
+});
