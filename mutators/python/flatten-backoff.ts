@@ -5,7 +5,7 @@
  * in seconds; `random.uniform(a, b)` -> `(a + b) / 2` and `random.random()` -> `0.5` (the mean, without the jitter).
  * `min(cap, base * 2 ** n)` mutates only the inner product. Anywhere: `tenacity.wait_exponential(...)` (and
  * `wait_random_exponential`) -> `wait_fixed(<first wait>)`; `backoff.expo` passed to `backoff.on_exception` /
- * `on_predicate` -> `backoff.constant`, unless the decorator passes `base`/`factor`/`max_value`, which constant rejects.
+ * `on_predicate` -> `backoff.constant` (or, when the decorator passes expo's keywords, a constant generator accepting them).
  */
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
@@ -93,14 +93,17 @@ function tenacityReplacement(node: Node): string | undefined {
   return `${siblingSpelling(parts.callee, 'tenacity', 'wait_fixed')}(${firstWait})`;
 }
 
-/** `backoff.on_exception(backoff.expo, ...)` -> `backoff.on_exception(backoff.constant, ...)`. */
+/**
+ * `backoff.on_exception(backoff.expo, ...)` -> `backoff.constant`; when the decorator passes expo's own keywords
+ * (base, factor, max_value), which reach the wait generator, a generator taking them that repeats expo's first wait.
+ */
 function backoffReplacement(node: Node): string | undefined {
   if (qualifiedName(node) !== 'backoff.expo' || node.parent?.type !== 'argument_list') return undefined;
   const decorator = callParts(node.parent.parent!)!;
   const decoratorName = qualifiedName(decorator.callee);
-  if (decoratorName !== 'backoff.on_exception' && decoratorName !== 'backoff.on_predicate') return undefined;
-  if (!decorator.positional[0]?.equals(node) || EXPO_KEYWORDS.some((keyword) => decorator.keywords.has(keyword))) return undefined;
-  return siblingSpelling(node, 'backoff', 'constant');
+  if ((decoratorName !== 'backoff.on_exception' && decoratorName !== 'backoff.on_predicate') || !decorator.positional[0]?.equals(node)) return undefined;
+  const constant = siblingSpelling(node, 'backoff', 'constant');
+  return EXPO_KEYWORDS.some((keyword) => decorator.keywords.has(keyword)) ? `lambda base=2, factor=1, max_value=None: ${constant}(factor)` : constant;
 }
 
 // Delay context.
