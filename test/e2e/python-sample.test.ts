@@ -1,0 +1,71 @@
+/** The Python engine on the py-service sample with Debian's pytest: the exact verdict per mutant for the strong and the weak suite. */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(repoRoot, 'dist/src/cli/main.js');
+const sample = path.join(repoRoot, 'sample-projects/py-service');
+
+/** Every mutant of the sample as `file:line Operator`, in the order of the README's table. */
+const mutants = [
+  'app/connector.py:16 EventWaitToSleep',
+  'app/connector.py:19 EventWaitToSleep',
+  'app/connector.py:19 PollInsteadOfEvent',
+  'app/connector.py:25 NestedEventLoop',
+  'app/fetch.py:14 DropOffload',
+  'app/fetch.py:18 SerializeConcurrency',
+  'app/fetch.py:22 SerializeConcurrency',
+  'app/fetch.py:26 NestedEventLoop',
+  'app/heartbeat.py:23 EventWaitToSleep',
+  'app/pacer.py:9 BlockingSleep',
+  'app/retry.py:20 FlattenBackoff',
+  'app/retry.py:21 FlattenBackoff',
+  'app/retry.py:24 FlattenBackoff',
+  'app/retry.py:33 FlattenBackoff',
+];
+
+/** The weak suite's one kill: its timeout test notices that wait_for became a sleep that never times out. */
+const weakKills = new Set(['app/connector.py:16 EventWaitToSleep']);
+
+interface ReportedMutant {
+  mutatorName: string;
+  status: string;
+  location: { start: { line: number } };
+}
+
+/** Runs `sleepmut run` on a fresh copy of the sample (its own TMPDIR for the sandbox) and returns `file:line Operator` -> status. */
+async function verdicts(pytestArgs: string[]): Promise<Map<string, string>> {
+  const root = mkdtempSync(path.join(tmpdir(), 'sleepmut-py-sample-'));
+  const directory = path.join(root, 'py-service');
+  cpSync(sample, directory, { recursive: true, filter: (source) => !/__pycache__|[\\/]reports$/.test(source) });
+  mkdirSync(path.join(root, 'tmp'));
+  const separator = pytestArgs.length > 0 ? ['--', ...pytestArgs] : [];
+  try {
+    const result = await execa('node', [cli, 'run', '--concurrency', '2', ...separator], { cwd: directory, reject: false, all: true, env: { TMPDIR: path.join(root, 'tmp') } });
+    expect(result.exitCode, result.all).toBe(0);
+    return statusesIn(JSON.parse(readFileSync(path.join(directory, 'reports/mutation/mutation.json'), 'utf8')));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function statusesIn(report: { files: Record<string, { mutants: ReportedMutant[] }> }): Map<string, string> {
+  return new Map(
+    Object.entries(report.files).flatMap(([file, { mutants: reported }]) => reported.map((mutant) => [`${file}:${mutant.location.start.line} ${mutant.mutatorName}`, mutant.status] as const)),
+  );
+}
+
+describe('sleepmut run on sample-projects/py-service', () => {
+  it('the strong suite kills every mutant', { timeout: 180_000 }, async () => {
+    const statuses = await verdicts([]);
+    expect(Object.fromEntries(statuses)).toEqual(Object.fromEntries(mutants.map((mutant) => [mutant, 'Killed'])));
+  });
+
+  it('the weak suite kills only the wait_for timeout mutant', { timeout: 180_000 }, async () => {
+    const statuses = await verdicts(['tests/weak']);
+    expect(Object.fromEntries(statuses)).toEqual(Object.fromEntries(mutants.map((mutant) => [mutant, weakKills.has(mutant) ? 'Killed' : 'Survived'])));
+  });
+});
