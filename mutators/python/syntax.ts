@@ -49,7 +49,23 @@ export function qualifiedName(node: Node): string | undefined {
   if (dotted === undefined) return undefined;
   const [head, ...rest] = dotted.split('.');
   const imported = moduleFacts(node).imports.get(head);
-  return imported === undefined ? undefined : [imported, ...rest].join('.');
+  return imported === undefined || isParameterOfEnclosingFunction(node, head) ? undefined : [imported, ...rest].join('.');
+}
+
+/** True when `name` is a parameter of a function around `node` (`def retry(sleep=asyncio.sleep)` shadows `from asyncio import sleep`). */
+function isParameterOfEnclosingFunction(node: Node, name: string): boolean {
+  for (let scope = enclosingScope(node); scope; scope = enclosingScope(scope)) {
+    const parameters = scope.childForFieldName('parameters');
+    if (parameters && present(parameters.namedChildren).some((parameter) => parameterName(parameter) === name)) return true;
+  }
+  return false;
+}
+
+/** `x`, `x=1`, `x: int`, `x: int = 1`, `*x`, `**x` -> 'x'. */
+function parameterName(parameter: Node): string | undefined {
+  const named = parameter.childForFieldName('name') ?? parameter.firstNamedChild ?? parameter;
+  const identifier = named.type === 'identifier' ? named : named.firstNamedChild;
+  return identifier?.type === 'identifier' ? identifier.text : undefined;
 }
 
 /** True when `node` names something from asyncio, the standard library or a known third-party library, not project code. */

@@ -20,5 +20,7 @@ operatorTable(blockingSleep, [
   ['leaves alone: an unawaited sleep', inAsyncDef('import asyncio', 'task = asyncio.ensure_future(asyncio.sleep(1))'), []],
   ['leaves alone: a project sleep helper', inAsyncDef('from .clock import nap', 'await nap(1)'), []],
   ['leaves alone: a local function named sleep', 'async def sleep(d):\n    pass\n\nasync def run():\n    await sleep(1)\n', []],
+  ['leaves alone: a parameter that shadows the imported sleep', inAsyncDef('from asyncio import sleep', 'await sleep(delay)', 'async def retry(op, sleep=sleep):'), []],
+  ['leaves alone: a typed parameter that shadows it', inAsyncDef('import asyncio', 'await asyncio.sleep(1)', 'async def run(asyncio: Clock = default_clock):'), []],
   ['leaves alone: trio.sleep_forever', inAsyncDef('import trio', 'await trio.sleep_forever()'), []],
 ]);
