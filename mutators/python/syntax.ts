@@ -193,7 +193,7 @@ export interface CallParts {
 export function callParts(call: Node): CallParts | undefined {
   if (call.type !== 'call') return undefined;
   const argumentList = field(call, 'arguments');
-  const args = present(argumentList.namedChildren).filter((arg) => arg.type !== 'comment');
+  const args = argumentList.type === 'argument_list' ? present(argumentList.namedChildren).filter((arg) => arg.type !== 'comment') : [argumentList];
   const keywords = new Map(args.filter((arg) => arg.type === 'keyword_argument').map((arg) => [field(arg, 'name').text, field(arg, 'value')] as const));
   const positional = args.filter((arg) => arg.type !== 'keyword_argument');
   const hasSplat = argumentList.type !== 'argument_list' || positional.some((arg) => arg.type === 'list_splat' || arg.type === 'dictionary_splat');
