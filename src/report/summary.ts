@@ -9,7 +9,8 @@
  *   `killedBy`/`coveredBy` hold test ids, the ids of `baseline[]` (the summary shows their names). An empty
  *   `coveredBy` on a mutant that ran means "coverage unknown": all baseline tests are taken as covering it.
  *   `runMs` is the wall-clock time of the mutant's test run (omit when unknown); `injectedDelayMs` the delay the
- *   mutant adds each time its site runs (0 when the operator adds no fixed delay).
+ *   mutant adds each time its site runs (0 when the operator adds no fixed delay). Pass built-in mutants' runs too:
+ *   they help estimate the runner's fixed cost per run, which the slowdown leaves out.
  * - `baseline`: every test of the unmutated run: id, display name and its time in ms.
  */
 import { operatorNames } from '../../mutators/catalog.js';
@@ -70,7 +71,9 @@ export interface OperatorCounts {
 export interface SummaryMutant extends Omit<MutantOutcome, 'statusReason' | 'runMs' | 'timeoutMs'> {
   statusReason: string | null;
   timeoutMs: number | null;
-  /** Run time minus the covering tests' baseline time (includes the runner's per-run overhead); null when not measured. */
+  /** Wall-clock cost of the mutant's test run (after a timeout: including the worker restart); null when not measured. */
+  runMs: number | null;
+  /** Run time minus the covering tests' baseline time and the runner's fixed cost per run; null when not measured. */
   slowdownMs: number | null;
   /** Survived although its tests ran at least `unnoticedThresholdMs` slower: time passed and no test noticed. */
   slowedUnnoticed: boolean;
@@ -82,6 +85,8 @@ export interface Summary {
   schemaVersion: typeof summarySchemaVersion;
   engine: { name: string; version: string };
   testFramework: TestFramework;
+  /** The runner's fixed cost per mutant run: the smallest excess of run time over baseline among completed runs. */
+  runOverheadMs: number | null;
   operators: OperatorCounts[];
   total: OperatorCounts;
   mutants: SummaryMutant[];
@@ -92,19 +97,30 @@ export const minimumUnnoticedSlowdownMs = 100;
 
 export function buildSummary(input: SummaryInput): Summary {
   const sleepmutMutants = input.mutants.filter((mutant) => (operatorNames as readonly string[]).includes(mutant.operator));
-  const mutants = sleepmutMutants.map((mutant) => summarizeMutant(mutant, input));
+  const overhead = overheadEstimator(input.mutants, input.baseline);
+  const mutants = sleepmutMutants.map((mutant) => summarizeMutant(mutant, input, overhead));
   return {
     schemaVersion: summarySchemaVersion,
     engine: input.engine,
     testFramework: input.testFramework,
+    runOverheadMs: overhead.overall,
     operators: operatorNames.filter((name) => mutants.some((mutant) => mutant.operator === name)).map((name) => countOutcomes(name, mutants.filter((mutant) => mutant.operator === name))),
     total: countOutcomes('total', mutants),
     mutants,
   };
 }
 
-function summarizeMutant(mutant: MutantOutcome, input: SummaryInput): SummaryMutant {
-  const slowdownMs = slowdownOf(mutant, input.baseline);
+/** Test frameworks' own timeout failures (vitest, jest, mocha, pytest-timeout): a timeout, not an assertion that noticed. */
+const testTimeoutMessage = /Test timed out in \d+ ?ms|Exceeded timeout of \d+ ?ms|Timeout of \d+ ?ms exceeded|Failed: Timeout >/;
+
+/** A kill by a test framework's own timeout counts as a timeout; the reason keeps the framework's message. */
+function statusOf(mutant: MutantOutcome): MutantStatus {
+  return mutant.status === 'Killed' && testTimeoutMessage.test(mutant.statusReason ?? '') ? 'Timeout' : mutant.status;
+}
+
+function summarizeMutant(mutant: MutantOutcome, input: SummaryInput, overhead: OverheadEstimator): SummaryMutant {
+  const excess = excessOf(mutant, input.baseline);
+  const slowdownMs = excess === null ? null : Math.max(0, Math.round(excess - overhead.excluding(mutant)));
   const needsTest = mutant.status === 'Survived' || mutant.status === 'NoCoverage';
   return {
     id: mutant.id,
@@ -113,12 +129,13 @@ function summarizeMutant(mutant: MutantOutcome, input: SummaryInput): SummaryMut
     location: mutant.location,
     original: mutant.original,
     replacement: mutant.replacement,
-    status: mutant.status,
-    statusReason: mutant.statusReason ?? null,
+    status: statusOf(mutant),
+    statusReason: mutant.statusReason?.replace(ansiEscapes, '') ?? null,
     killedBy: namesOf(mutant.killedBy, input.baseline),
     coveredBy: namesOf(mutant.coveredBy, input.baseline),
     injectedDelayMs: mutant.injectedDelayMs,
     timeoutMs: mutant.timeoutMs ?? null,
+    runMs: mutant.runMs === undefined ? null : Math.round(mutant.runMs),
     slowdownMs,
     slowedUnnoticed: mutant.status === 'Survived' && slowdownMs !== null && slowdownMs >= unnoticedThresholdMs(mutant),
     hint: needsTest ? hintFor(mutant.operator, input.testFramework) : null,
@@ -133,12 +150,36 @@ export function unnoticedThresholdMs(mutant: Pick<MutantOutcome, 'injectedDelayM
   return mutant.injectedDelayMs > 0 ? mutant.injectedDelayMs : minimumUnnoticedSlowdownMs;
 }
 
-/** Only runs that completed (survived or killed) say how long the tests took; a timeout says only "too long". */
-function slowdownOf(mutant: MutantOutcome, baseline: readonly BaselineTest[]): number | null {
-  if (mutant.runMs === undefined || (mutant.status !== 'Survived' && mutant.status !== 'Killed')) return null;
+// Test runners colour their failure messages.
+const ansiEscapes = /\u001b\[[0-9;]*m/g;
+
+/** Run time beyond the covering tests' baseline time; null unless the run completed (a timeout says only "too long"). */
+function excessOf(mutant: MutantOutcome, baseline: readonly BaselineTest[]): number | null {
+  if (mutant.runMs === undefined || !['Survived', 'Killed'].includes(statusOf(mutant))) return null;
   const covering = mutant.coveredBy.length ? baseline.filter((test) => mutant.coveredBy.includes(test.id)) : baseline;
-  const baselineMs = covering.reduce((sum, test) => sum + test.timeMs, 0);
-  return Math.max(0, Math.round(mutant.runMs - baselineMs));
+  return mutant.runMs - covering.reduce((sum, test) => sum + test.timeMs, 0);
+}
+
+interface OverheadEstimator {
+  overall: number | null;
+  /** The estimate from every other run, so a mutant's own delay never counts as overhead. */
+  excluding(mutant: MutantOutcome): number;
+}
+
+/**
+ * The runner's fixed cost per run (process messaging, test collection), estimated as the smallest excess among
+ * completed runs. A killed run may stop early and only lowers the estimate, towards the raw difference.
+ */
+function overheadEstimator(mutants: readonly MutantOutcome[], baseline: readonly BaselineTest[]): OverheadEstimator {
+  const excesses = mutants
+    .map((mutant) => ({ mutant, excess: excessOf(mutant, baseline) }))
+    .filter((entry): entry is { mutant: MutantOutcome; excess: number } => entry.excess !== null)
+    .sort((a, b) => a.excess - b.excess);
+  const clamp = (excess: number | undefined) => Math.max(0, Math.round(excess ?? 0));
+  return {
+    overall: excesses.length ? clamp(excesses[0].excess) : null,
+    excluding: (mutant) => clamp(excesses.find((entry) => entry.mutant !== mutant)?.excess),
+  };
 }
 
 function countOutcomes(operator: string, mutants: readonly SummaryMutant[]): OperatorCounts {

@@ -3,7 +3,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MutantResult, MutantRunPlan, MutantTestPlan, StrykerOptions, schema } from '@stryker-mutator/api/core';
 import type { DryRunCompletedEvent, MutationTestingPlanReadyEvent, Reporter } from '@stryker-mutator/api/report';
-import type { MutantCoverage } from '@stryker-mutator/api/core';
 import { operatorNames } from '../../mutators/catalog.js';
 import { buildSummary, type BaselineTest, type MutantOutcome, type Summary } from '../report/summary.js';
 import { renderSummary } from '../report/table.js';
@@ -11,7 +10,9 @@ import { detectTestFramework } from '../report/hints.js';
 import { sliceByLocation } from '../report/mutant-list.js';
 import { withDefaults, type SleepmutOptions } from './options.js';
 import { MutantRunClock } from './reporter-clock.js';
-import { injectedDelayMs, timingMutantTimeoutMs } from './timeouts.js';
+import { injectedDelayMs } from './timeouts.js';
+import { TimingTimeouts } from './reporter-timeouts.js';
+import { missingSetupHint } from './reporter-hint.js';
 
 export const summaryPath = path.join('reports', 'sleepmut', 'summary.json');
 
@@ -20,25 +21,29 @@ type Options = StrykerOptions & { sleepmut?: Partial<SleepmutOptions> };
 export class SleepmutReporter implements Reporter {
   static readonly inject = ['options'] as const;
   private readonly clock = new MutantRunClock();
-  private readonly timeouts = new Map<string, number>();
   private readonly results: MutantResult[] = [];
   private baseline: BaselineTest[] = [];
-  private hitCounts = new Map<string, number>();
+  private timeouts: TimingTimeouts | undefined;
 
   constructor(private readonly options: Options) {}
 
   onDryRunCompleted({ result }: DryRunCompletedEvent): void {
     this.baseline = result.tests.map((test) => ({ id: test.id, name: test.name, timeMs: test.timeSpentMs }));
-    this.hitCounts = hitCountsOf(result.mutantCoverage);
+    this.timeouts = new TimingTimeouts(result, this.options.timeoutFactor, withDefaults(this.options.sleepmut));
   }
 
   /** The plans are the objects core executes next: a timeout set here is the one the run gets. */
   onMutationTestingPlanReady({ mutantPlans }: MutationTestingPlanReadyEvent): void {
-    mutantPlans.filter(isTimingRunPlan).forEach((plan) => this.prepareRun(plan));
+    for (const plan of mutantPlans.filter(isRunPlan)) {
+      if (isTimingOperator(plan.mutant.mutatorName)) this.timeouts?.apply(plan);
+      this.clock.watch(plan.mutant.id, plan.runOptions);
+    }
+    this.timeouts?.publish();
+    if (this.options.testRunner === 'vitest' && this.timeouts?.perTestTimeoutsActive() === false) process.stderr.write(`${missingSetupHint}\n`);
   }
 
+  /** Every mutant's run is timed: built-in mutants' runs help estimate the runner's fixed cost per run. */
   onMutantTested(result: Readonly<MutantResult>): void {
-    if (!isTimingOperator(result.mutatorName)) return;
     this.clock.stop(result.id);
     this.results.push(result);
   }
@@ -50,15 +55,8 @@ export class SleepmutReporter implements Reporter {
     process.stdout.write(`${renderSummary(summary)}sleepmut: wrote ${summaryPath}\n`);
   }
 
-  private prepareRun(plan: MutantRunPlan): void {
-    const hitCount = this.hitCounts.get(plan.mutant.id);
-    if (hitCount !== undefined) {
-      const injected = injectedDelayMs(plan.mutant.mutatorName, plan.mutant.replacement, withDefaults(this.options.sleepmut));
-      const timeout = timingMutantTimeoutMs({ baselineNetMs: plan.netTime, timeoutFactor: this.options.timeoutFactor, injectedDelayMs: injected, hitCount });
-      plan.runOptions.timeout = timeout;
-      this.timeouts.set(plan.mutant.id, timeout);
-    }
-    this.clock.watch(plan.mutant.id, plan.runOptions);
+  wrapUp(): void {
+    this.timeouts?.cleanUp();
   }
 
   private summarize(report: Readonly<schema.MutationTestResult>): Summary {
@@ -77,7 +75,7 @@ export class SleepmutReporter implements Reporter {
         coveredBy: result.coveredBy ?? [],
         runMs: this.clock.runMsOf(result.id),
         injectedDelayMs: injectedDelayMs(result.mutatorName, result.replacement, settings),
-        timeoutMs: this.timeouts.get(result.id),
+        timeoutMs: this.timeouts?.runTimeoutOf(result.id),
       }),
     );
     const engine = { name: 'stryker', version: report.framework?.version ?? 'unknown' };
@@ -89,17 +87,8 @@ function isTimingOperator(mutatorName: string): boolean {
   return (operatorNames as readonly string[]).includes(mutatorName);
 }
 
-function isTimingRunPlan(plan: MutantTestPlan): plan is MutantRunPlan {
-  return 'runOptions' in plan && isTimingOperator(plan.mutant.mutatorName);
-}
-
-/** Hits per mutant summed over every test (and static code) in the dry run; empty when coverage analysis is off. */
-function hitCountsOf(coverage: MutantCoverage | undefined): Map<string, number> {
-  const hits = new Map<string, number>();
-  for (const counts of [coverage?.static ?? {}, ...Object.values(coverage?.perTest ?? {})]) {
-    for (const [mutantId, count] of Object.entries(counts)) hits.set(mutantId, (hits.get(mutantId) ?? 0) + count);
-  }
-  return hits;
+function isRunPlan(plan: MutantTestPlan): plan is MutantRunPlan {
+  return 'runOptions' in plan;
 }
 
 /** The report's relative file name and the original source text of each mutant. */

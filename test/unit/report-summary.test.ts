@@ -37,7 +37,7 @@ const input: SummaryInput = {
     outcome({ id: '3', status: 'Timeout', timeoutMs: 1600 }),
     outcome({ id: '4', operator: 'FlattenBackoff', status: 'Killed', killedBy: ['t2'], coveredBy: ['t2'], runMs: 30, injectedDelayMs: 2000 }),
     outcome({ id: '5', operator: 'BlockingSleep', status: 'NoCoverage', coveredBy: [] }),
-    outcome({ id: '6', operator: 'ConditionalExpression', status: 'Survived' }),
+    outcome({ id: '6', operator: 'ConditionalExpression', status: 'Survived', runMs: 90 }),
   ],
 };
 
@@ -53,10 +53,12 @@ describe('buildSummary', () => {
     expect(summary.total).toMatchObject({ mutants: 5, killed: 1, timedOut: 1, survived: 2, noCoverage: 1, errors: 0, score: 40 });
   });
 
-  it('measures the slowdown against the covering tests and flags survivors slowed by at least the injected delay', () => {
+  it('measures the slowdown against the covering tests, less the runner overhead, and flags survivors slowed by at least the injected delay', () => {
     const byId = new Map(summary.mutants.map((mutant) => [mutant.id, mutant]));
-    expect([byId.get('1')?.slowdownMs, byId.get('1')?.slowedUnnoticed]).toEqual([5060, true]);
-    expect([byId.get('2')?.slowdownMs, byId.get('2')?.slowedUnnoticed]).toEqual([60, false]);
+    expect(summary.runOverheadMs).toBe(20);
+    expect([byId.get('1')?.slowdownMs, byId.get('1')?.slowedUnnoticed]).toEqual([5040, true]);
+    expect([byId.get('2')?.slowdownMs, byId.get('2')?.slowedUnnoticed]).toEqual([40, false]);
+    expect(byId.get('4')?.slowdownMs).toBe(0);
     expect(byId.get('3')?.slowdownMs).toBeNull();
     expect(byId.get('4')?.killedBy).toEqual(['retries']);
   });
@@ -76,7 +78,15 @@ describe('buildSummary', () => {
     expect(text).toMatch(/operator\s+\| mutants \| killed \| timed out \| survived \| no coverage \| errors \|\s+score/);
     expect(text).toMatch(/EventWaitToSleep\s+\|\s+3 \|\s+0 \|\s+1 \|\s+2 \|\s+0 \|\s+0 \|\s+33.33/);
     expect(text).toMatch(/total\s+\|\s+5 \|/);
-    expect(text).toContain(`src/a.ts:3:5 EventWaitToSleep (Survived): tests ran 5060 ms slower, ${unnoticedNote}`);
+    expect(text).toContain(`src/a.ts:3:5 EventWaitToSleep (Survived): tests ran 5040 ms slower, ${unnoticedNote}`);
+  });
+});
+
+describe('test-framework timeouts', () => {
+  it('count a kill by the framework\'s own test timeout as a timeout', () => {
+    const killedByTimeout = outcome({ status: 'Killed', statusReason: 'Test timed out in 1505ms.', runMs: 1700 });
+    const summary = buildSummary({ ...input, mutants: [killedByTimeout] });
+    expect([summary.mutants[0].status, summary.mutants[0].slowdownMs, summary.total.timedOut, summary.total.killed]).toEqual(['Timeout', null, 1, 0]);
   });
 });
 

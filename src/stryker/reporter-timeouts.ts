@@ -1,0 +1,76 @@
+/** Sets the timeouts of timing mutants' runs from the dry run (test times, hit counts) and hands the per-test ones to `sleepmut/vitest-setup`. */
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { MutantCoverage, MutantRunPlan } from '@stryker-mutator/api/core';
+import type { CompleteDryRunResult } from '@stryker-mutator/api/test-runner';
+import type { MutatorSettings } from '../../mutators/settings.js';
+import { injectedDelayMs, runTimeoutMs, setupMarkerFileName, testTimeoutMs, testTimeoutsFileName } from './timeouts.js';
+
+export class TimingTimeouts {
+  private readonly testMs: Map<string, number>;
+  /** Hits per mutant per test id; static hits (module load) under the empty id. */
+  private readonly hits: Map<string, Map<string, number>>;
+  private readonly testTimeouts: Record<string, number> = {};
+  private readonly runTimeouts = new Map<string, number>();
+  private sandbox: string | undefined;
+
+  constructor(
+    dryRun: CompleteDryRunResult,
+    private readonly timeoutFactor: number,
+    private readonly settings: MutatorSettings,
+  ) {
+    this.testMs = new Map(dryRun.tests.map((test) => [test.id, test.timeSpentMs]));
+    this.hits = hitsPerTest(dryRun.mutantCoverage);
+  }
+
+  /** Without hit counts (coverage analysis off, or never executed) Stryker's own timeout stays. */
+  apply(plan: MutantRunPlan): void {
+    const hits = this.hits.get(plan.mutant.id);
+    if (!hits) return;
+    this.sandbox ??= sandboxRoot(plan);
+    const injected = injectedDelayMs(plan.mutant.mutatorName, plan.mutant.replacement, this.settings);
+    const totalHits = [...hits.values()].reduce((sum, count) => sum + count, 0);
+    const run = { baselineMs: plan.netTime, timeoutFactor: this.timeoutFactor, injectedDelayMs: injected, hitCount: totalHits };
+    plan.runOptions.timeout = runTimeoutMs(run, this.perTestTimeoutsActive() === true);
+    this.runTimeouts.set(plan.mutant.id, plan.runOptions.timeout);
+    const perTest = [...hits].filter(([testId]) => testId !== '').map(([testId, count]) => testTimeoutMs({ baselineMs: this.testMs.get(testId) ?? 0, timeoutFactor: this.timeoutFactor, injectedDelayMs: injected, hitCount: count }));
+    if (perTest.length) this.testTimeouts[plan.mutant.id] = Math.max(...perTest);
+  }
+
+  /** Whether `sleepmut/vitest-setup` ran in the dry run (it applies the per-test timeouts); undefined before any timing mutant. */
+  perTestTimeoutsActive(): boolean | undefined {
+    return this.sandbox === undefined ? undefined : existsSync(path.join(this.sandbox, setupMarkerFileName));
+  }
+
+  runTimeoutOf(mutantId: string): number | undefined {
+    return this.runTimeouts.get(mutantId);
+  }
+
+  /** Must run before the first mutant run: the vitest setup file reads it when each test file loads. */
+  publish(): void {
+    if (this.sandbox) writeFileSync(path.join(this.sandbox, testTimeoutsFileName), JSON.stringify(this.testTimeouts));
+  }
+
+  /** With `--inPlace` the sandbox is the project itself. */
+  cleanUp(): void {
+    for (const file of [testTimeoutsFileName, setupMarkerFileName]) if (this.sandbox) rmSync(path.join(this.sandbox, file), { force: true });
+  }
+}
+
+function hitsPerTest(coverage: MutantCoverage | undefined): Map<string, Map<string, number>> {
+  const hits = new Map<string, Map<string, number>>();
+  const perTest = Object.entries({ ...coverage?.perTest, '': coverage?.static ?? {} });
+  for (const [testId, counts] of perTest) {
+    for (const [mutantId, count] of Object.entries(counts)) {
+      const byTest = hits.get(mutantId) ?? new Map<string, number>();
+      hits.set(mutantId, byTest.set(testId, (byTest.get(testId) ?? 0) + count));
+    }
+  }
+  return hits;
+}
+
+/** The sandbox directory: the sandbox copy of the mutated file, less the file's path relative to the project. */
+function sandboxRoot(plan: MutantRunPlan): string {
+  const relative = path.relative(process.cwd(), path.resolve(plan.mutant.fileName));
+  return plan.runOptions.sandboxFileName.slice(0, plan.runOptions.sandboxFileName.length - relative.length);
+}
