@@ -3,29 +3,12 @@ import { applySelection } from '../src/stryker/register.js';
 import { createInstrumenter, instrumentOptions, loadInstrumenter } from '../src/stryker/instrumenter.js';
 import { defaultSleepmutOptions } from '../src/stryker/options.js';
 
-const modules = Number(process.env.BENCH_MODULES ?? 110);
+const modules = Number(process.env.BENCH_MODULES ?? 200);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
-/** One module of ordinary service code: business logic for the built-ins, plus the async shapes sleepmut looks at. */
-function generatedModule(index: number): string {
-  const parts = [`import { once } from 'node:events';\nimport { readFile } from 'node:fs/promises';\nimport { setTimeout as sleep } from 'node:timers/promises';\n`];
-  for (let block = 0; block < 12; block++) {
-    const name = `m${index}b${block}`;
-    parts.push(`
-export interface Order${name} { id: string; amount: number; tags: string[]; paid: boolean }
-
-export function total${name}(orders: Order${name}[], discount: number): number {
-  let sum = 0;
-  for (const order of orders) {
-    if (order.paid && order.amount > 0 && !order.tags.includes('void')) {
-      sum += order.amount * (1 - discount);
-    } else if (order.amount < 0 || order.tags.length === 0) {
-      sum -= Math.abs(order.amount) / 2;
-    }
-  }
-  return sum > 1000 ? Math.round(sum) : sum;
-}
-
+/** Async service code with one site per JS operator: in every fourth block, a density well above typical code. */
+function timingCode(name: string): string {
+  return `
 export async function fetchAll${name}(ids: string[], load: (id: string) => Promise<string>): Promise<string[]> {
   const header = await readFile('/tmp/${name}.txt', 'utf8');
   const rows = await Promise.all(ids.map(async (id) => load(id)));
@@ -49,7 +32,30 @@ export async function start${name}(emitter: NodeJS.EventEmitter, label: string):
   const message = \`started \${label} at \${Date.now()}\`;
   return label.length > 0 ? message.toUpperCase() : 'unnamed';
 }
-`);
+`;
+}
+
+/** One module of ordinary service code: business logic for the built-ins, and timing code in every fourth block. */
+function generatedModule(index: number): string {
+  const parts = [`import { once } from 'node:events';\nimport { readFile } from 'node:fs/promises';\nimport { setTimeout as sleep } from 'node:timers/promises';\n`];
+  for (let block = 0; block < 12; block++) {
+    const name = `m${index}b${block}`;
+    parts.push(`
+export interface Order${name} { id: string; amount: number; tags: string[]; paid: boolean }
+
+export function total${name}(orders: Order${name}[], discount: number): number {
+  let sum = 0;
+  for (const order of orders) {
+    if (order.paid && order.amount > 0 && !order.tags.includes('void')) {
+      sum += order.amount * (1 - discount);
+    } else if (order.amount < 0 || order.tags.length === 0) {
+      sum -= Math.abs(order.amount) / 2;
+    }
+  }
+  return sum > 1000 ? Math.round(sum) : sum;
+}
+
+${block % 4 === 0 ? timingCode(name) : ''}`);
   }
   return parts.join('');
 }
