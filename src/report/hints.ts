@@ -51,7 +51,7 @@ const hintWriters: Record<string, HintWriter> = {
   SerializeConcurrency: (framework) =>
     framework === 'pytest'
       ? 'Assert that the operations overlap: wrap the awaited callables with `track_concurrency()` from sleepmut_pytest_helpers and assert `max_in_flight >= 2` (or that the total time is below the sum of the delays).'
-      : "Assert that the operations overlap: pass callables wrapped by `assertOverlap(track => run(track(op)))` or `trackConcurrency()` from 'sleepmut/helpers' and check max in flight >= 2 (or, under fake timers, that all finish after one delay).",
+      : "Assert that the operations overlap: hand the code tracked operations, e.g. `await assertOverlap((track) => loadAll(track(fetchOne)))` from 'sleepmut/helpers' (it fails unless at least 2 ran at once), or `trackConcurrency()` and check `maxInFlight`; under fake timers, assert that all finish after one delay.",
   PollInsteadOfEvent: () =>
     'Assert wake-up latency: set the event and assert the waiter resumes within a few milliseconds (e.g. `await asyncio.wait_for(task, 0.02)`); polling adds a latency floor.',
   NestedEventLoop: () =>
