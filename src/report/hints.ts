@@ -39,7 +39,9 @@ const hintWriters: Record<string, HintWriter> = {
       ? 'Hold the signal back: start the waiter as a task, let more than the injected delay pass without setting the event (await asyncio.sleep, or a fake clock), assert the task is not done; then set the event and assert it finishes.'
       : `Control time and hold the signal back: ${timerApis[framework].install}, start the waiting code, ${timerApis[framework].advance} past the injected delay without emitting the event, and assert the code has not proceeded; then emit it and assert it does.`,
   DropOffload: (framework) =>
-    `Assert the event loop stays responsive while the offloaded work runs: ${framework === 'pytest' ? pyResponsive : jsResponsive}. The mutant runs the work on the loop and blocks it.`,
+    framework === 'pytest'
+      ? `Assert the event loop stays responsive while the offloaded work runs: ${pyResponsive}. The mutant runs the work on the loop and blocks it.`
+      : "Assert the event loop keeps running while the offloaded work runs: `await assertResponsive(() => op(), { minTurns: 1 })` from 'sleepmut/helpers' fails when the work ran synchronously, however fast (add `maxBlockMs` for heavy work). The mutant runs the work on the loop.",
   BlockingSleep: (framework) =>
     framework === 'pytest'
       ? `Assert the event loop stays responsive during the sleep: ${pyResponsive}; or start two sleepers with asyncio.gather and assert they interleave.`

@@ -1,4 +1,7 @@
 /** The JS test helpers must pass on well-behaved code and fail on the defects they exist to catch, with and without fake timers. */
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assertOverlap, assertResponsive, EventLoopBlockedError, NoOverlapError, trackConcurrency } from '../../src/helpers/index.js';
 
@@ -36,6 +39,17 @@ describe('assertResponsive', () => {
     const waiting = assertResponsive(() => pause(10_000), { maxBlockMs: 50 });
     await vi.advanceTimersByTimeAsync(10_000);
     await expect(waiting).resolves.toBeUndefined();
+  });
+
+  it('with minTurns, passes truly asynchronous I/O and fails the same work done synchronously', async () => {
+    const file = fileURLToPath(import.meta.url);
+    await expect(assertResponsive(() => readFile(file), { minTurns: 1 })).resolves.toBeInstanceOf(Buffer);
+    await expect(assertResponsive(async () => readFileSync(file), { minTurns: 1 })).rejects.toThrow(/got 0 event-loop turn/);
+  });
+
+  it('counts turns under fake timers', async () => {
+    vi.useFakeTimers();
+    await expect(assertResponsive(() => readFile(fileURLToPath(import.meta.url)), { minTurns: 1 })).resolves.toBeInstanceOf(Buffer);
   });
 
   it('rethrows the error of the call itself', async () => {
