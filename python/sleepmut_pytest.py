@@ -1,4 +1,4 @@
-"""pytest plugin for sleepmut: selects tests, records per-test outcome, duration and mutant coverage, writes one JSON result file."""
+"""pytest plugin for sleepmut: selects and orders tests, records per-test outcome, duration and mutant coverage, writes one JSON result file."""
 import json
 import os
 import time
@@ -11,7 +11,7 @@ import sleepmut_runtime as runtime
 class Recorder:
     def __init__(self, out_path, select=None, record_coverage=False):
         self.out_path = out_path
-        self.select = None if select is None else set(select)
+        self.select = None if select is None else {node_id: position for position, node_id in enumerate(select)}
         self.record_coverage = record_coverage
         self.static_hits = {}
         self.coverage = {}
@@ -21,13 +21,15 @@ class Recorder:
         if record_coverage:
             runtime.hits = self.static_hits
 
+    @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, config, items):
+        """Keeps the selected tests only, in the order given (fastest first, so a failure stops the run early)."""
         if self.select is None:
             return
         deselected = [item for item in items if item.nodeid not in self.select]
         if deselected:
             config.hook.pytest_deselected(items=deselected)
-            items[:] = [item for item in items if item.nodeid in self.select]
+        items[:] = sorted((item for item in items if item.nodeid in self.select), key=lambda item: self.select[item.nodeid])
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_protocol(self, item, nextitem):
@@ -70,8 +72,17 @@ def failure_message(report):
     return (lines[-1] if lines else "failed")[:500]
 
 
+def selected_tests():
+    """The node ids listed (as JSON) in the file SLEEPMUT_SELECT names, or None for every test."""
+    path = os.environ.get("SLEEPMUT_SELECT")
+    if not path:
+        return None
+    with open(path) as listing:
+        return json.load(listing)
+
+
 def pytest_configure(config):
     out_path = os.environ.get("SLEEPMUT_OUT")
     if out_path and not config.pluginmanager.has_plugin("sleepmut_recorder"):
-        recorder = Recorder(out_path, record_coverage=os.environ.get("SLEEPMUT_COVERAGE") == "1")
+        recorder = Recorder(out_path, select=selected_tests(), record_coverage=os.environ.get("SLEEPMUT_COVERAGE") == "1")
         config.pluginmanager.register(recorder, "sleepmut_recorder")

@@ -6,7 +6,7 @@ import { mutantTimeoutMs } from './timeouts.js';
 
 export interface MutantJob {
   readonly mutant: PyMutant;
-  /** Node ids of the tests to run; every test when `fresh`. */
+  /** Node ids of the tests to run, fastest first (runs stop at the first failure); every test when `fresh`. */
   readonly tests: readonly string[];
   /** Evaluated at import time: needs a fresh process with the mutant active from the start. */
   readonly fresh: boolean;
@@ -20,14 +20,18 @@ export function planJobs(mutants: readonly PyMutant[], baseline: Baseline, confi
     const staticHits = baseline.staticHits.get(mutant.index) ?? 0;
     if (staticHits > 0) return [freshJob(mutant, baseline, staticHits + sum(covering.values()), config)];
     if (covering.size === 0) return [];
-    const tests = [...covering.keys()];
+    const tests = fastestFirst(covering.keys(), baseline);
     const baselineMs = sum(tests.map((test) => baseline.testMs.get(test) ?? 0));
     return [{ mutant, tests, fresh: false, baselineMs, timeoutMs: mutantTimeoutMs(baselineMs, sum(covering.values()), config) }];
   });
 }
 
 function freshJob(mutant: PyMutant, baseline: Baseline, hits: number, config: PythonRunConfig): MutantJob {
-  return { mutant, tests: [...baseline.testMs.keys()], fresh: true, baselineMs: baseline.totalMs, timeoutMs: mutantTimeoutMs(baseline.totalMs, hits, config) };
+  return { mutant, tests: fastestFirst(baseline.testMs.keys(), baseline), fresh: true, baselineMs: baseline.totalMs, timeoutMs: mutantTimeoutMs(baseline.totalMs, hits, config) };
+}
+
+function fastestFirst(tests: Iterable<string>, baseline: Baseline): string[] {
+  return [...tests].sort((a, b) => (baseline.testMs.get(a) ?? 0) - (baseline.testMs.get(b) ?? 0));
 }
 
 function sum(values: Iterable<number>): number {

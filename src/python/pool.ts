@@ -1,4 +1,5 @@
 /** Runs mutant jobs on `concurrency` slots: each slot starts its forking worker lazily and replaces it if it dies; import-time mutants get a fresh process. */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runFreshPytest } from './fresh.js';
 import type { Interpreter } from './interpreter.js';
@@ -24,7 +25,7 @@ export async function runJobs(jobs: readonly MutantJob[], options: PoolOptions):
     let worker: ForkingWorker | undefined;
     for (let job = queue.shift(); job; job = queue.shift()) {
       if (!job.fresh && !worker?.isAlive) worker = await ForkingWorker.start(options.interpreter, options.sandbox, options.testArgs);
-      const run = job.fresh ? await runFresh(job, options) : await worker!.run(forkedJob(job, options.sandbox));
+      const run = job.fresh ? await runFresh(job, options) : await worker!.run(forkedJob(job, options));
       const outcome = outcomeOf(run, job);
       outcomes.set(job.mutant.index, outcome);
       options.onOutcome(job, outcome);
@@ -35,20 +36,27 @@ export async function runJobs(jobs: readonly MutantJob[], options: PoolOptions):
   return outcomes;
 }
 
-function forkedJob(job: MutantJob, sandbox: Sandbox) {
-  return { mutant: job.mutant.index, tests: job.tests, timeoutMs: job.timeoutMs, resultFile: resultFileOf(job, sandbox) };
+function forkedJob(job: MutantJob, options: PoolOptions) {
+  return { mutant: job.mutant.index, tests: job.tests, extraArgs: mutantRunArgs(job, options), resultFile: resultFileOf(job, options.sandbox, 'result'), timeoutMs: job.timeoutMs };
 }
 
-function runFresh(job: MutantJob, options: PoolOptions): Promise<PytestRun> {
+async function runFresh(job: MutantJob, options: PoolOptions): Promise<PytestRun> {
+  const selection = resultFileOf(job, options.sandbox, 'tests');
+  await writeFile(selection, JSON.stringify(job.tests));
   return runFreshPytest(options.interpreter, {
-    args: [...basePytestArgs(options.testArgs), ...pytestTimeoutArgs(options.interpreter, job.timeoutMs)],
+    args: [...basePytestArgs(options.testArgs), ...mutantRunArgs(job, options)],
     cwd: options.sandbox.project,
-    resultFile: resultFileOf(job, options.sandbox),
-    env: { SLEEPMUT_ACTIVE: String(job.mutant.index) },
+    resultFile: resultFileOf(job, options.sandbox, 'result'),
+    env: { SLEEPMUT_ACTIVE: String(job.mutant.index), SLEEPMUT_SELECT: selection },
     timeoutMs: job.timeoutMs + watchdogGraceMs,
   });
 }
 
-function resultFileOf(job: MutantJob, sandbox: Sandbox): string {
-  return path.join(sandbox.scratch, `mutant-${job.mutant.index}.json`);
+/** A mutant is Killed by its first failing test, so its run stops there (`--exitfirst`, like Stryker's bail); pytest-timeout bounds each test. */
+function mutantRunArgs(job: MutantJob, options: PoolOptions): string[] {
+  return ['--exitfirst', ...pytestTimeoutArgs(options.interpreter, job.timeoutMs)];
+}
+
+function resultFileOf(job: MutantJob, sandbox: Sandbox, kind: 'result' | 'tests'): string {
+  return path.join(sandbox.scratch, `mutant-${job.mutant.index}.${kind}.json`);
 }

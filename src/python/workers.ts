@@ -8,11 +8,13 @@ import { killGroup, onCleanup } from './cleanup.js';
 import { pythonEnvironment, runtimeDirectory, type Interpreter } from './interpreter.js';
 import { basePytestArgs, readPluginResult, type PytestRun } from './plugin.js';
 import type { Sandbox } from './sandbox.js';
-import { pytestTimeoutArgs, watchdogGraceMs } from './timeouts.js';
+import { watchdogGraceMs } from './timeouts.js';
 
 export interface ForkedJob {
   readonly mutant: number;
   readonly tests: readonly string[];
+  /** pytest arguments for this run only. */
+  readonly extraArgs: readonly string[];
   readonly timeoutMs: number;
   readonly resultFile: string;
 }
@@ -32,7 +34,6 @@ export class ForkingWorker {
   private stderrTail = '';
 
   private constructor(
-    private readonly interpreter: Interpreter,
     private readonly child: ChildProcessWithoutNullStreams,
     private readonly messages: AsyncIterator<string>,
   ) {
@@ -49,7 +50,7 @@ export class ForkingWorker {
       env: { ...process.env, ...pythonEnvironment({ SLEEPMUT_PYTEST_ARGS: JSON.stringify(basePytestArgs(testArgs)) }) },
     }) as unknown as ChildProcessWithoutNullStreams;
     const messages = createInterface({ input: child.stdio[3] as Readable })[Symbol.asyncIterator]();
-    const worker = new ForkingWorker(interpreter, child, messages);
+    const worker = new ForkingWorker(child, messages);
     if (!(await worker.next())?.ready) throw new SleepmutError(`sleepmut: a pytest worker failed to start: ${worker.stderrTail.trim().split('\n').at(-1) ?? 'no output'}`);
     return worker;
   }
@@ -60,8 +61,7 @@ export class ForkingWorker {
 
   async run(job: ForkedJob): Promise<PytestRun> {
     const started = Date.now();
-    const extraArgs = pytestTimeoutArgs(this.interpreter, job.timeoutMs);
-    this.child.stdin.write(`${JSON.stringify({ mutant: job.mutant, tests: job.tests, out: job.resultFile, extraArgs })}\n`);
+    this.child.stdin.write(`${JSON.stringify({ mutant: job.mutant, tests: job.tests, out: job.resultFile, extraArgs: job.extraArgs })}\n`);
     const forked = await this.next();
     let timedOut = false;
     const watchdog = setTimeout(() => {

@@ -59,6 +59,17 @@ function statusesOf(report: { files: Record<string, { mutants: { mutatorName: st
     .sort();
 }
 
+interface ReportedMutant {
+  mutatorName: string;
+  status: string;
+  killedBy?: string[];
+  testsCompleted?: number;
+}
+
+function mutantsByOperator(report: { files: Record<string, { mutants: ReportedMutant[] }> }): Map<string, ReportedMutant> {
+  return new Map(Object.values(report.files).flatMap((file) => file.mutants.map((mutant) => [mutant.mutatorName, mutant] as const)));
+}
+
 describe('sleepmut run (Python engine)', () => {
   it('tests every mutant, writes a schema-valid JSON report and an HTML report, and leaves the project unchanged', async () => {
     const project = copyFixture('basic');
@@ -76,6 +87,16 @@ describe('sleepmut run (Python engine)', () => {
     expect(html).toContain('"mutatorName":"SerializeConcurrency"');
     expect(snapshot(project.directory)).toEqual(before);
     expect(readdirSync(project.scratch)).toEqual([]);
+  });
+
+  it('runs covering tests fastest first and stops at the first failure, with the verdicts of a full run', async () => {
+    const project = copyFixture('bail');
+    const result = await sleepmutRun(project);
+    expect(result.exitCode, result.all).toBe(0);
+    const byOperator = mutantsByOperator(mutationReport(project));
+    expect(byOperator.get('SerializeConcurrency')).toMatchObject({ status: 'Killed', killedBy: ['tests/test_service.py::test_reads_overlap'], testsCompleted: 2 });
+    expect(byOperator.get('BlockingSleep')).toMatchObject({ status: 'Survived', testsCompleted: 3 });
+    expect(byOperator.get('NestedEventLoop')).toMatchObject({ status: 'Survived', testsCompleted: 3 });
   });
 
   it('counts a mutant that makes a test hang as Timeout and completes the run', async () => {
