@@ -6,8 +6,8 @@ import { compareMutants } from '../../src/report/mutant-list.js';
 import { listJsMutants } from '../../src/stryker/list-mutants.js';
 import { withDefaults } from '../../src/stryker/options.js';
 
-/** The samples whose strong and weak suites the e2e test runs (test/e2e/stryker.test.ts). */
-const samples = ['ts-connector', 'ts-indexer', 'js-fanout'];
+/** Every JS/TS sample project (ts-timing is the reporter's timeout/slowdown fixture, test/e2e/reporter.test.ts). */
+const samples = ['ts-connector', 'ts-indexer', 'js-fanout', 'ts-timing'];
 
 it('generates the snapshotted mutants for the sample projects', { timeout: 60_000 }, async () => {
   const names = await glob(samples.map((sample) => `sample-projects/${sample}/src/**/*.{ts,js}`));
