@@ -5,7 +5,7 @@ import { glob } from 'tinyglobby';
 import { findOperator } from '../../mutators/catalog.js';
 import { configureMutators } from '../../mutators/settings.js';
 import { SleepmutError } from '../cli/errors.js';
-import { buildSummary, type MutantOutcome as SummaryOutcome } from '../report/summary.js';
+import { buildSummary, summaryPath, writeSummary, type MutantOutcome as SummaryOutcome, type Summary } from '../report/summary.js';
 import { renderSummary } from '../report/table.js';
 import type { PythonRunConfig } from './config.js';
 import { runBaseline, type Baseline } from './coverage.js';
@@ -37,8 +37,10 @@ export async function runEngine(projectDirectory: string, config: PythonRunConfi
   const tested = await runJobs(jobs, { interpreter, sandbox, testArgs: config.testArgs, concurrency: config.concurrency, onOutcome: (_job, outcome) => progress.record(outcome) });
   progress.finish();
   const outcomes = new Map(prepared.mutants.map((mutant) => [mutant.index, tested.get(mutant.index) ?? noCoverageOutcome]));
-  await writeReports(projectDirectory, config, { mutants: prepared.mutants, outcomes, sources: prepared.sources, baseline });
-  return exitCode(config, prepared.mutants, outcomes, baseline);
+  const results = { mutants: prepared.mutants, outcomes, sources: prepared.sources, baseline };
+  const summary = summarize(results, config);
+  await writeReports(projectDirectory, config, results, summary);
+  return exitCode(config, summary);
 }
 
 interface RunResults {
@@ -48,20 +50,25 @@ interface RunResults {
   baseline: Baseline;
 }
 
-async function writeReports(projectDirectory: string, config: PythonRunConfig, results: RunResults): Promise<void> {
+async function writeReports(projectDirectory: string, config: PythonRunConfig, results: RunResults, summary: Summary): Promise<void> {
   const report = buildReport({ ...results, coveredBy: (mutant) => coveringTests(results.baseline, mutant), tests: [...results.baseline.testMs.keys()], thresholds: config.thresholds, version: packageVersion() });
   if (config.reporters.includes('json')) say(`wrote ${await writeJsonReport(projectDirectory, report)}`);
   if (config.reporters.includes('html')) say(`wrote ${await writeHtmlReport(projectDirectory, report)}`);
+  writeSummary(projectDirectory, summary);
+  if (config.reporters.includes('clear-text')) process.stdout.write(renderSummary(summary));
+  say(`wrote ${summaryPath}`);
 }
 
-function exitCode(config: PythonRunConfig, mutants: PyMutant[], outcomes: Map<number, MutantOutcome>, baseline: Baseline): number {
-  const summary = buildSummary({
-    engine: { name: 'sleepmut', version: packageVersion() },
+function summarize({ mutants, outcomes, baseline }: RunResults, config: PythonRunConfig): Summary {
+  return buildSummary({
+    engine: { name: 'sleepmut-python', version: packageVersion() },
     testFramework: 'pytest',
     mutants: mutants.map((mutant) => summaryOutcome(mutant, outcomes.get(mutant.index)!, baseline, config)),
     baseline: [...baseline.testMs].map(([id, timeMs]) => ({ id, name: id, timeMs })),
   });
-  if (config.reporters.includes('clear-text')) process.stdout.write(renderSummary(summary));
+}
+
+function exitCode(config: PythonRunConfig, summary: Summary): number {
   const score = summary.total.score;
   if (config.thresholds.break === null || score === null || score >= config.thresholds.break) return 0;
   say(`mutation score ${score.toFixed(2)} is under the break threshold ${config.thresholds.break}`);

@@ -1,10 +1,9 @@
 /** The Stryker reporter `sleepmut`: honest timeouts for timing mutants, then the timing table and reports/sleepmut/summary.json. */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MutantResult, MutantRunPlan, MutantTestPlan, StrykerOptions, schema } from '@stryker-mutator/api/core';
 import type { DryRunCompletedEvent, MutationTestingPlanReadyEvent, Reporter } from '@stryker-mutator/api/report';
 import { operatorNames } from '../../mutators/catalog.js';
-import { buildSummary, type BaselineTest, type MutantOutcome, type Summary } from '../report/summary.js';
+import { buildSummary, summaryPath, writeSummary, type BaselineTest, type MutantOutcome, type Summary } from '../report/summary.js';
 import { renderSummary } from '../report/table.js';
 import { detectTestFramework } from '../report/hints.js';
 import { sliceByLocation } from '../report/mutant-list.js';
@@ -13,8 +12,6 @@ import { MutantRunClock } from './reporter-clock.js';
 import { injectedDelayMs } from './timeouts.js';
 import { TimingTimeouts } from './reporter-timeouts.js';
 import { missingSetupHint } from './reporter-hint.js';
-
-export const summaryPath = path.join('reports', 'sleepmut', 'summary.json');
 
 type Options = StrykerOptions & { sleepmut?: Partial<SleepmutOptions> };
 
@@ -50,8 +47,7 @@ export class SleepmutReporter implements Reporter {
 
   onMutationTestReportReady(report: Readonly<schema.MutationTestResult>): void {
     const summary = this.summarize(report);
-    mkdirSync(path.dirname(summaryPath), { recursive: true });
-    writeFileSync(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
+    writeSummary(process.cwd(), summary);
     process.stdout.write(`${renderSummary(summary)}sleepmut: wrote ${summaryPath}\n`);
   }
 

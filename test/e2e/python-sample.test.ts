@@ -36,8 +36,23 @@ interface ReportedMutant {
   location: { start: { line: number } };
 }
 
-/** Runs `sleepmut run` on a fresh copy of the sample (its own TMPDIR for the sandbox) and returns `file:line Operator` -> status. */
-async function verdicts(pytestArgs: string[]): Promise<Map<string, string>> {
+interface SummaryFile {
+  schemaVersion: number;
+  engine: { name: string };
+  testFramework: string;
+  operators: { operator: string; mutants: number; killed: number; timedOut: number; survived: number }[];
+  mutants: { operator: string; status: string; slowdownMs: number | null; hint: string | null }[];
+}
+
+interface SampleRun {
+  /** `file:line Operator` -> status, from mutation.json. */
+  statuses: Map<string, string>;
+  summary: SummaryFile;
+  stdout: string;
+}
+
+/** Runs `sleepmut run` on a fresh copy of the sample (its own TMPDIR for the sandbox) and collects its reports. */
+async function runSample(pytestArgs: string[]): Promise<SampleRun> {
   const root = mkdtempSync(path.join(tmpdir(), 'sleepmut-py-sample-'));
   const directory = path.join(root, 'py-service');
   cpSync(sample, directory, { recursive: true, filter: (source) => !/__pycache__|[\\/]reports$/.test(source) });
@@ -46,7 +61,8 @@ async function verdicts(pytestArgs: string[]): Promise<Map<string, string>> {
   try {
     const result = await execa('node', [cli, 'run', '--concurrency', '2', ...separator], { cwd: directory, reject: false, all: true, env: { TMPDIR: path.join(root, 'tmp') } });
     expect(result.exitCode, result.all).toBe(0);
-    return statusesIn(JSON.parse(readFileSync(path.join(directory, 'reports/mutation/mutation.json'), 'utf8')));
+    const readReport = (file: string) => JSON.parse(readFileSync(path.join(directory, 'reports', file), 'utf8'));
+    return { statuses: statusesIn(readReport('mutation/mutation.json')), summary: readReport('sleepmut/summary.json') as SummaryFile, stdout: result.stdout };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -60,12 +76,29 @@ function statusesIn(report: { files: Record<string, { mutants: ReportedMutant[] 
 
 describe('sleepmut run on sample-projects/py-service', () => {
   it('the strong suite kills every mutant', { timeout: 180_000 }, async () => {
-    const statuses = await verdicts([]);
+    const { statuses, summary, stdout } = await runSample([]);
     expect(Object.fromEntries(statuses)).toEqual(Object.fromEntries(mutants.map((mutant) => [mutant, 'Killed'])));
+    expect(summary.operators.map(({ operator, mutants: count, killed, survived }) => [operator, count, killed, survived])).toEqual([
+      ['EventWaitToSleep', 3, 3, 0],
+      ['DropOffload', 1, 1, 0],
+      ['BlockingSleep', 1, 1, 0],
+      ['FlattenBackoff', 4, 4, 0],
+      ['SerializeConcurrency', 2, 2, 0],
+      ['PollInsteadOfEvent', 1, 1, 0],
+      ['NestedEventLoop', 2, 2, 0],
+    ]);
+    expect(stdout).toMatch(/^total +\| +14 \| +14 \| +0 \| +0 \| +0 \| +0 \| 100\.00$/m);
   });
 
-  it('the weak suite kills only the wait_for timeout mutant', { timeout: 180_000 }, async () => {
-    const statuses = await verdicts(['tests/weak']);
+  it('the weak suite kills only the wait_for timeout mutant, and the summary says how to catch the rest', { timeout: 180_000 }, async () => {
+    const { statuses, summary } = await runSample(['tests/weak']);
     expect(Object.fromEntries(statuses)).toEqual(Object.fromEntries(mutants.map((mutant) => [mutant, weakKills.has(mutant) ? 'Killed' : 'Survived'])));
+    expect(summary).toMatchObject({ schemaVersion: 1, engine: { name: 'sleepmut-python' }, testFramework: 'pytest' });
+    const survivors = summary.mutants.filter((mutant) => mutant.status === 'Survived');
+    expect(survivors).toHaveLength(13);
+    for (const survivor of survivors) {
+      expect(survivor.slowdownMs, survivor.operator).toEqual(expect.any(Number));
+      expect(survivor.hint, survivor.operator).toMatch(/asyncio|assert_responsive|track_concurrency|monkeypatch|the event/);
+    }
   });
 });
