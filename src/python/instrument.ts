@@ -9,11 +9,14 @@ export interface SwitchSite {
   readonly end: number;
   readonly replacement: string;
   readonly level: 'expression' | 'statement';
+  /** An import-time argument: the runtime decides per call of its value (or once, when the value is not a function). */
+  readonly perCall: boolean;
 }
 
 /** Dunder on both sides: never name-mangled inside a class body. */
 export const switchName = '__sleepmut_active__';
-export const runtimeImport = `from sleepmut_runtime import ${switchName}\n`;
+export const perCallSwitchName = '__sleepmut_callable__';
+export const runtimeImport = `from sleepmut_runtime import ${switchName}, ${perCallSwitchName}\n`;
 
 export function instrument(source: string, root: Node, sites: readonly SwitchSite[]): string {
   const insertAt = importOffset(root, source);
@@ -62,8 +65,10 @@ function innerSites(sites: readonly SwitchSite[], first: number, outer: SwitchSi
 }
 
 function renderSwitch(source: string, group: readonly SwitchSite[], original: string): string {
-  if (group[0].level === 'expression') return `((${group[0].replacement}) if ${switchName}(${group[0].index}) else (${original}))`;
-  const indent = source.slice(lineStartOf(source, group[0].start), group[0].start);
+  const site = group[0];
+  if (site.level === 'expression' && site.perCall) return `${perCallSwitchName}(${site.index}, (${original}), lambda: (${site.replacement}))`;
+  if (site.level === 'expression') return `((${site.replacement}) if ${switchName}(${site.index}) else (${original}))`;
+  const indent = source.slice(lineStartOf(source, site.start), site.start);
   const body = indent + (indent.includes('\t') ? '\t' : '    ');
   const branches = group.map((site, position) => `${position === 0 ? '' : `${indent}el`}if ${switchName}(${site.index}):\n${indentLines(site.replacement, body)}\n`);
   return `${branches.join('')}${indent}else:\n${body}${original}`;

@@ -4,6 +4,7 @@ import { parsePythonSource } from '../../mutators/python/parser.js';
 import { pyMutators } from '../../mutators/python/index.js';
 import type { PyMutator } from '../../mutators/python/types.js';
 import { lineEndOf, lineStartOf } from './positions.js';
+import { switchablePerCall } from './scope.js';
 
 export interface PySite {
   readonly operator: string;
@@ -12,6 +13,8 @@ export interface PySite {
   readonly end: number;
   readonly replacement: string;
   readonly level: 'expression' | 'statement';
+  /** Evaluated once at import as a call's argument: switched per call of its value when that value is a function (see sleepmut_runtime). */
+  readonly perCall: boolean;
 }
 
 export interface ParsedFile {
@@ -38,7 +41,8 @@ function collectSites(source: string, root: Node, mutators: readonly PyMutator[]
   for (const node of allNodes(root)) {
     for (const mutator of mutators) {
       for (const mutation of mutator.mutate(node)) {
-        const site = { operator: mutator.name, start: mutation.node.startIndex, end: mutation.node.endIndex, replacement: mutation.replacement, level: mutation.level };
+        const perCall = mutation.level === 'expression' && switchablePerCall(mutation.node);
+        const site = { operator: mutator.name, start: mutation.node.startIndex, end: mutation.node.endIndex, replacement: mutation.replacement, level: mutation.level, perCall };
         if (site.level === 'expression' || standsAlone(source, site)) sites.push(site);
       }
     }

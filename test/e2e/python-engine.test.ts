@@ -62,12 +62,14 @@ function statusesOf(report: { files: Record<string, { mutants: { mutatorName: st
 interface ReportedMutant {
   mutatorName: string;
   status: string;
+  location: { start: { line: number } };
   killedBy?: string[];
+  coveredBy?: string[];
   testsCompleted?: number;
 }
 
-function mutantsByOperator(report: { files: Record<string, { mutants: ReportedMutant[] }> }): Map<string, ReportedMutant> {
-  return new Map(Object.values(report.files).flatMap((file) => file.mutants.map((mutant) => [mutant.mutatorName, mutant] as const)));
+function reportedMutants(project: Project): ReportedMutant[] {
+  return Object.values(mutationReport(project).files as Record<string, { mutants: ReportedMutant[] }>).flatMap((file) => file.mutants);
 }
 
 describe('sleepmut run (Python engine)', () => {
@@ -93,10 +95,21 @@ describe('sleepmut run (Python engine)', () => {
     const project = copyFixture('bail');
     const result = await sleepmutRun(project);
     expect(result.exitCode, result.all).toBe(0);
-    const byOperator = mutantsByOperator(mutationReport(project));
+    const byOperator = new Map(reportedMutants(project).map((mutant) => [mutant.mutatorName, mutant]));
     expect(byOperator.get('SerializeConcurrency')).toMatchObject({ status: 'Killed', killedBy: ['tests/test_service.py::test_reads_overlap'], testsCompleted: 2 });
     expect(byOperator.get('BlockingSleep')).toMatchObject({ status: 'Survived', testsCompleted: 3 });
     expect(byOperator.get('NestedEventLoop')).toMatchObject({ status: 'Survived', testsCompleted: 3 });
+  });
+
+  it('kills tenacity and backoff decorator mutants through per-call switches, with only the tests that call them, and an import-time value in a fresh process', async () => {
+    const project = copyFixture('decorated');
+    const result = await sleepmutRun(project);
+    expect(result.exitCode, result.all).toBe(0);
+    const byLine = new Map(reportedMutants(project).map((mutant) => [mutant.location.start.line, mutant]));
+    expect(byLine.get(10)).toMatchObject({ status: 'Killed', coveredBy: ['tests/test_readers.py::test_tenacity_backs_off_exponentially'] });
+    expect(byLine.get(15)).toMatchObject({ status: 'Killed', killedBy: ['tests/test_readers.py::test_backoff_backs_off_exponentially'] });
+    expect(byLine.get(15)?.coveredBy).toContain('tests/test_readers.py::test_backoff_backs_off_exponentially');
+    expect(byLine.get(7)).toMatchObject({ status: 'Killed', coveredBy: [], killedBy: ['tests/test_readers.py::test_slowest_delay_is_the_last_doubling'] });
   });
 
   it('counts a mutant that makes a test hang as Timeout and completes the run', async () => {
