@@ -1,4 +1,4 @@
-/** Runs mutant jobs on `concurrency` slots: each slot starts its forking worker lazily and replaces it if it dies; import-time mutants get a fresh process. */
+/** Runs mutant jobs on `concurrency` slots: each slot takes a worker started ahead (or starts one) and replaces it if it dies; import-time mutants get a fresh process. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runFreshPytest } from './fresh.js';
@@ -10,19 +10,29 @@ import type { Sandbox } from './sandbox.js';
 import { pytestTimeoutArgs, watchdogGraceMs } from './timeouts.js';
 import { ForkingWorker } from './workers.js';
 
-export interface PoolOptions {
+export interface WorkerOptions {
   readonly interpreter: Interpreter;
   readonly sandbox: Sandbox;
   readonly testArgs: readonly string[];
+}
+
+export interface PoolOptions extends WorkerOptions {
   readonly concurrency: number;
+  /** Workers started ahead, e.g. while the baseline runs; undefined where a start failed (the slot then starts its own and reports why). */
+  readonly warmWorkers: Promise<ForkingWorker | undefined>[];
   readonly onOutcome: (job: MutantJob, outcome: MutantOutcome) => void;
+}
+
+/** Starts `count` workers now, so their collection overlaps other work; a failed start resolves to undefined. */
+export function startWorkers(count: number, options: WorkerOptions): Promise<ForkingWorker | undefined>[] {
+  return Array.from({ length: count }, () => ForkingWorker.start(options.interpreter, options.sandbox, options.testArgs).catch(() => undefined));
 }
 
 export async function runJobs(jobs: readonly MutantJob[], options: PoolOptions): Promise<Map<number, MutantOutcome>> {
   const queue = [...jobs];
   const outcomes = new Map<number, MutantOutcome>();
   const slot = async () => {
-    let worker: ForkingWorker | undefined;
+    let worker = await options.warmWorkers.shift();
     for (let job = queue.shift(); job; job = queue.shift()) {
       if (!job.fresh && !worker?.isAlive) worker = await ForkingWorker.start(options.interpreter, options.sandbox, options.testArgs);
       const run = job.fresh ? await runFresh(job, options) : await worker!.run(forkedJob(job, options));
@@ -33,6 +43,7 @@ export async function runJobs(jobs: readonly MutantJob[], options: PoolOptions):
     worker?.stop();
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, jobs.length) }, slot));
+  for (const unused of options.warmWorkers.splice(0)) (await unused)?.stop();
   return outcomes;
 }
 

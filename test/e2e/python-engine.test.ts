@@ -1,6 +1,6 @@
 /** The Python engine end to end on tiny fixture projects, with the real Debian pytest (/usr/bin/python3) and no mocks. */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -47,6 +47,19 @@ function snapshot(directory: string, relative = ''): Record<string, string> {
     else entries[item] = createHash('sha256').update(readFileSync(full)).digest('hex');
   }
   return entries;
+}
+
+/** Pids of live processes whose working directory is under `directory` (the sandbox's workers run there). */
+function processesWorkingIn(directory: string): string[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readlinkSync(`/proc/${pid}/cwd`).startsWith(directory);
+      } catch {
+        return false;
+      }
+    });
 }
 
 function mutationReport(project: Project) {
@@ -140,6 +153,7 @@ describe('sleepmut run (Python engine)', () => {
     expect(readdirSync(project.directory)).not.toContain('reports');
     expect(snapshot(project.directory)).toEqual(before);
     expect(readdirSync(project.scratch)).toEqual([]);
+    expect(processesWorkingIn(project.scratch), 'workers started during the baseline are stopped').toEqual([]);
   });
 
   it('names the interpreter in one line when it has no pytest', async () => {
