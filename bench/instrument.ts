@@ -1,10 +1,12 @@
 /** Benchmark: Stryker's instrument step on a generated >= 50k-line TypeScript tree, with and without sleepmut registered, in one run. */
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
 import { applySelection } from '../src/stryker/register.js';
 import { createInstrumenter, instrumentOptions, loadInstrumenter } from '../src/stryker/instrumenter.js';
 import { defaultSleepmutOptions } from '../src/stryker/options.js';
 
 const modules = Number(process.env.BENCH_MODULES ?? 200);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 
 /** Async service code with one site per JS operator: in every fourth block, a density well above typical code. */
 function timingCode(name: string): string {
@@ -60,34 +62,51 @@ ${block % 4 === 0 ? timingCode(name) : ''}`);
   return parts.join('');
 }
 
-async function main(): Promise<void> {
+interface Measurement {
+  ms: number;
+  cpuMs: number;
+  mutants: number;
+}
+
+/** One measurement in this (fresh) process: warm up on a few files, then instrument the whole tree once. */
+async function measureInThisProcess(withSleepmut: boolean): Promise<Measurement> {
   const files = Array.from({ length: modules }, (_, index) => ({ name: `/bench/src/module${index}.ts`, content: generatedModule(index), mutate: true }));
-  const lines = files.reduce((sum, file) => sum + file.content.split('\n').length, 0);
   const internals = await loadInstrumenter();
   const instrumenter = await createInstrumenter(internals);
-  const measure = async (withSleepmut: boolean) => {
-    applySelection(internals.allMutators, { operators: withSleepmut ? defaultSleepmutOptions.operators : [], disableBuiltinMutators: false });
-    const start = process.hrtime.bigint();
-    const cpuStart = process.cpuUsage();
-    const { mutants } = await instrumenter.instrument(files, instrumentOptions);
-    const cpu = process.cpuUsage(cpuStart);
-    return { ms: Number(process.hrtime.bigint() - start) / 1e6, cpuMs: (cpu.user + cpu.system) / 1e3, mutants: mutants.length };
-  };
-  await measure(false); // warm-up: JIT and module loading should not count against either side
-  const baseline: Awaited<ReturnType<typeof measure>>[] = [];
-  const withSleepmut: typeof baseline = [];
+  applySelection(internals.allMutators, { operators: withSleepmut ? defaultSleepmutOptions.operators : [], disableBuiltinMutators: false });
+  await instrumenter.instrument(files.slice(0, 10), instrumentOptions);
+  const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
+  const { mutants } = await instrumenter.instrument(files, instrumentOptions);
+  const cpu = process.cpuUsage(cpuStart);
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, cpuMs: (cpu.user + cpu.system) / 1e3, mutants: mutants.length };
+}
+
+/** Each measurement runs in its own process, alternating, so heap growth and GC history do not favour either side. */
+async function measureInChild(withSleepmut: boolean): Promise<Measurement> {
+  const { stdout } = await execa(process.execPath, [fileURLToPath(import.meta.url)], { env: { BENCH_CHILD: withSleepmut ? 'with' : 'without' } });
+  return JSON.parse(stdout) as Measurement;
+}
+
+async function main(): Promise<void> {
+  const lines = Array.from({ length: modules }, (_, index) => generatedModule(index).split('\n').length).reduce((a, b) => a + b, 0);
+  const baseline: Measurement[] = [];
+  const withSleepmut: Measurement[] = [];
   for (let round = 0; round < rounds; round++) {
-    baseline.push(await measure(false));
-    withSleepmut.push(await measure(true));
+    baseline.push(await measureInChild(false));
+    withSleepmut.push(await measureInChild(true));
   }
-  const median = (runs: typeof baseline, key: 'ms' | 'cpuMs') => runs.map((run) => run[key]).sort((x, y) => x - y)[Math.floor(runs.length / 2)];
-  const row = (label: string, runs: typeof baseline) =>
+  const median = (runs: Measurement[], key: 'ms' | 'cpuMs') => runs.map((run) => run[key]).sort((x, y) => x - y)[Math.floor(runs.length / 2)];
+  const row = (label: string, runs: Measurement[]) =>
     `${label.padEnd(24)} wall ${median(runs, 'ms').toFixed(0).padStart(6)} ms   cpu ${median(runs, 'cpuMs').toFixed(0).padStart(6)} ms   ${runs[0].mutants} mutants`;
   const ratio = (key: 'ms' | 'cpuMs') => median(withSleepmut, key) / median(baseline, key);
-  console.log(`Stryker instrumenter ${internals.version}, ${files.length} files, ${lines} lines, ${rounds} alternating rounds (medians)`);
+  const { version } = await loadInstrumenter();
+  console.log(`Stryker instrumenter ${version}, ${modules} files, ${lines} lines, ${rounds} alternating rounds, one process each (medians)`);
   console.log(row('built-in mutators only', baseline));
   console.log(row('built-ins + sleepmut', withSleepmut));
   console.log(`ratio (with / without): wall ${ratio('ms').toFixed(3)}, cpu ${ratio('cpuMs').toFixed(3)}`);
 }
 
-await main();
+const child = process.env.BENCH_CHILD;
+if (child) console.log(JSON.stringify(await measureInThisProcess(child === 'with')));
+else await main();
