@@ -57,9 +57,20 @@ async function naiveLoop(directory: string, mutants: readonly ListedMutant[], te
   return verdicts;
 }
 
-async function engineRun(directory: string, concurrency: number): Promise<Map<string, Verdict>> {
+interface EngineRun {
+  verdicts: Map<string, Verdict>;
+  /** The engine's own account of its time: per phase, and per mutant run (tests vs overhead). */
+  phases: string;
+}
+
+async function engineRun(directory: string, concurrency: number): Promise<EngineRun> {
   const cli = path.join(repoRoot, 'dist/src/cli/main.js');
-  await execa('node', [cli, 'run', '--cwd', directory, '--python', python, '--concurrency', String(concurrency)], { reject: false });
+  const run = await execa('node', [cli, 'run', '--cwd', directory, '--python', python, '--concurrency', String(concurrency)], { reject: false });
+  const phases = /sleepmut: time: (.*)$/m.exec(run.stderr)?.[1] ?? 'no timing line';
+  return { verdicts: engineVerdicts(directory), phases };
+}
+
+function engineVerdicts(directory: string): Map<string, Verdict> {
   const report = JSON.parse(readFileSync(path.join(directory, 'reports/mutation/mutation.json'), 'utf8')) as { files: Record<string, { mutants: { id: string; status: string }[] }> };
   const mutants = Object.values(report.files).flatMap((file) => file.mutants);
   return new Map(mutants.map((mutant) => [mutant.id, ['Killed', 'Timeout'].includes(mutant.status) ? 'detected' : 'undetected']));
@@ -82,14 +93,16 @@ async function main(): Promise<void> {
   const mutants = await projectMutants(copy, config);
   console.log(`project: ${path.relative(repoRoot, directory)}, ${mutants.length} mutants, pytest args: ${testArgs.join(' ')}`);
   const [naive, naiveMs] = await timed(() => naiveLoop(copy, mutants, testArgs));
-  const [engineSerial, serialMs] = await timed(() => engineRun(copy, 1));
-  const [engine, engineMs] = await timed(() => engineRun(copy, config.concurrency));
+  const [serial, serialMs] = await timed(() => engineRun(copy, 1));
+  const [parallel, engineMs] = await timed(() => engineRun(copy, config.concurrency));
   rmSync(path.dirname(copy), { recursive: true, force: true });
   const perMutant = (ms: number) => `${(ms / mutants.length).toFixed(0)} ms/mutant`;
   console.log(`naive loop:                 ${(naiveMs / 1000).toFixed(1)} s (${perMutant(naiveMs)})`);
   console.log(`engine, 1 worker:           ${(serialMs / 1000).toFixed(1)} s (${perMutant(serialMs)}), ratio ${(naiveMs / serialMs).toFixed(2)}x`);
+  console.log(`  ${serial.phases}`);
   console.log(`engine, ${config.concurrency} workers:          ${(engineMs / 1000).toFixed(1)} s (${perMutant(engineMs)}), ratio ${(naiveMs / engineMs).toFixed(2)}x`);
-  const mismatches = [...disagreements(naive, engineSerial), ...disagreements(naive, engine)];
+  console.log(`  ${parallel.phases}`);
+  const mismatches = [...disagreements(naive, serial.verdicts), ...disagreements(naive, parallel.verdicts)];
   if (mismatches.length > 0) throw new Error(`verdicts differ:\n${mismatches.join('\n')}`);
   console.log(`verdicts: identical on all ${mutants.length} mutants`);
 }

@@ -13,6 +13,7 @@ import { findInterpreter, runtimeDirectory } from './interpreter.js';
 import { prepareMutants, type PyMutant } from './mutants.js';
 import { noCoverageOutcome, type MutantOutcome } from './outcome.js';
 import { enabledMutators } from './parse.js';
+import { PhaseClock, perMutantRun } from './phases.js';
 import { planJobs } from './plan.js';
 import { runJobs, startWorkers } from './pool.js';
 import { ProgressLine } from './progress.js';
@@ -23,6 +24,7 @@ const neverMutated = ['**/.venv/**', '**/node_modules/**', '**/.git/**', '**/__p
 
 export async function runEngine(projectDirectory: string, config: PythonRunConfig): Promise<number> {
   configureMutators(config);
+  const clock = new PhaseClock();
   const interpreter = await findInterpreter(config.python, projectDirectory);
   say(`using ${interpreter.executable} (Python ${interpreter.version}${interpreter.hasPytestTimeout ? ', pytest-timeout' : ''})`);
   const files = (await glob(config.mutate, { cwd: projectDirectory, ignore: neverMutated })).filter((file) => file.endsWith('.py')).sort();
@@ -31,13 +33,17 @@ export async function runEngine(projectDirectory: string, config: PythonRunConfi
   const prepared = await prepareMutants(projectDirectory, files, sandbox, interpreter, enabledMutators(config.operators));
   prepared.warnings.forEach((warning) => say(`warning: ${warning}`));
   say(`${prepared.mutants.length} mutants in ${prepared.sources.size} of ${files.length} files; running the baseline`);
+  clock.mark('setup');
   const workerOptions = { interpreter, sandbox, testArgs: config.testArgs };
   const warmWorkers = startWorkers(Math.min(config.concurrency, prepared.mutants.length), workerOptions);
   const baseline = await runBaseline(interpreter, sandbox, config.testArgs);
+  clock.mark('baseline');
   const jobs = planJobs(prepared.mutants, baseline, config);
   const progress = new ProgressLine(jobs.length, config.reporters.includes('progress'));
   const tested = await runJobs(jobs, { ...workerOptions, concurrency: config.concurrency, warmWorkers, onOutcome: (_job, outcome) => progress.record(outcome) });
   progress.finish();
+  clock.mark('mutants');
+  say(`time: ${clock}; ${perMutantRun([...tested.values()])}`);
   const outcomes = new Map(prepared.mutants.map((mutant) => [mutant.index, tested.get(mutant.index) ?? noCoverageOutcome]));
   const results = { mutants: prepared.mutants, outcomes, sources: prepared.sources, baseline };
   const summary = summarize(results, config);

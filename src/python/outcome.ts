@@ -8,13 +8,17 @@ export interface MutantOutcome {
   readonly statusReason: string;
   readonly killedBy: readonly string[];
   readonly testsCompleted: number;
+  /** Wall time of the whole run, as Node saw it. */
   readonly durationMs: number;
+  /** Time inside the tests themselves (setup, call, teardown). */
+  readonly testMs: number;
 }
 
 export function outcomeOf(run: PytestRun, job: MutantJob): MutantOutcome {
   const result = run.result;
   const testsCompleted = result ? Object.keys(result.durations).length : 0;
-  const verdict = (status: MutantStatus, statusReason: string, killedBy: readonly string[] = []) => ({ status, statusReason, killedBy, testsCompleted, durationMs: run.durationMs });
+  const testMs = result ? testsMs(result.durations) : 0;
+  const verdict = (status: MutantStatus, statusReason: string, killedBy: readonly string[] = []) => ({ status, statusReason, killedBy, testsCompleted, durationMs: run.durationMs, testMs });
   if (run.timedOut) return verdict('Timeout', `killed by the watchdog after ${job.timeoutMs} ms`);
   if (result && result.timedOut.length > 0) return verdict('Timeout', `pytest-timeout stopped ${result.timedOut.join(', ')} (limit ${job.timeoutMs} ms)`, result.timedOut);
   if (!result) return verdict('RuntimeError', `pytest did not finish (${run.signal ?? 'no result'})`);
@@ -26,9 +30,13 @@ export function outcomeOf(run: PytestRun, job: MutantJob): MutantOutcome {
 
 /** For a survivor, how much slower its covering tests became: a slower suite that noticed nothing is the timing wager itself. */
 function slowdown(durations: Record<string, number>, baselineMs: number): string {
-  const mutantMs = Object.values(durations).reduce((total, seconds) => total + seconds * 1000, 0);
+  const mutantMs = testsMs(durations);
   const change = Math.round(mutantMs - baselineMs);
   return `covering tests passed in ${Math.round(mutantMs)} ms (baseline ${Math.round(baselineMs)} ms, ${change >= 0 ? '+' : ''}${change} ms)`;
 }
 
-export const noCoverageOutcome: MutantOutcome = { status: 'NoCoverage', statusReason: 'no test executes this code', killedBy: [], testsCompleted: 0, durationMs: 0 };
+function testsMs(durations: Record<string, number>): number {
+  return Object.values(durations).reduce((total, seconds) => total + seconds * 1000, 0);
+}
+
+export const noCoverageOutcome: MutantOutcome = { status: 'NoCoverage', statusReason: 'no test executes this code', killedBy: [], testsCompleted: 0, durationMs: 0, testMs: 0 };
