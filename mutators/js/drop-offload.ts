@@ -8,7 +8,6 @@ import {
   call,
   cloneNode,
   importOf,
-  isDiscardedAwait,
   isZero,
   member,
   memberChain,
@@ -42,7 +41,8 @@ export const dropOffload: JsMutator = {
       const twin = offloadedCall(path as NodePath<t.CallExpression>);
       if (twin) yield call(member(builtinModule(twin.module), `${twin.name}Sync`), path.node.arguments.map(cloneNode));
     }
-    if (path.node.type === 'ExpressionStatement' && isDiscardedAwait(path.get('expression') as NodePath)) {
+    // Shape checks on plain nodes come first: `path.get` allocates a NodePath, too costly for every statement.
+    if (path.node.type === 'ExpressionStatement' && path.node.expression.type === 'AwaitExpression') {
       if (isCooperativeYield(path.get('expression.argument') as NodePath) && isInLoopBody(path)) yield blockStatement();
     }
   },

@@ -19,9 +19,13 @@ const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**', '<<']);
 const POW = new Set(['pow']);
 const RANDOM = new Set(['random']);
 
+/** Growth factors are numeric literals, backoff math is binary expressions or `Math.pow` calls: every other node is skipped at once. */
+const candidateTypes = new Set(['NumericLiteral', 'BinaryExpression', 'CallExpression']);
+
 export const flattenBackoff: JsMutator = {
   name: 'FlattenBackoff',
   *mutate(path) {
+    if (!candidateTypes.has(path.node.type)) return;
     const replacement = growthOptionReplacement(path) ?? delayReplacement(path);
     if (replacement) yield replacement;
   },

@@ -12,6 +12,7 @@ import {
   identifier,
   member,
   memberChain,
+  propertyName,
   numeric,
   type JsMutator,
 } from './ast.js';
@@ -44,9 +45,10 @@ export const serializeConcurrency: JsMutator = {
 function promiseCombinator(path: NodePath): Combinator | undefined {
   const { node } = path;
   if (node.type !== 'CallExpression' || node.arguments.length !== 1) return undefined;
+  const method = propertyName(node.callee);
+  if (method !== 'all' && method !== 'allSettled') return undefined;
   const chain = memberChain(node.callee);
-  const method = chain?.at(-1);
-  if (!chain || (method !== 'all' && method !== 'allSettled')) return undefined;
+  if (!chain) return undefined;
   const receiver = chain.slice(0, -1).join('.');
   const globalPromise = receiver === 'globalThis.Promise' || (receiver === 'Promise' && !path.scope.getBinding('Promise'));
   return globalPromise ? { settled: method === 'allSettled', argument: path.get('arguments.0') as NodePath } : undefined;
