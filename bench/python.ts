@@ -5,11 +5,10 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { glob } from 'tinyglobby';
 import { defaultSettings } from '../mutators/settings.js';
-import type { ListedMutant } from '../src/report/mutant-list.js';
+import { applyMutant, type ListedMutant } from '../src/report/mutant-list.js';
 import { loadConfig, type PythonRunConfig } from '../src/python/config.js';
 import { pythonEnvironment } from '../src/python/interpreter.js';
 import { listPythonMutants } from '../src/python/list.js';
-import { lineStartOf } from '../src/python/positions.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const python = '/usr/bin/python3';
@@ -33,15 +32,6 @@ async function projectMutants(directory: string, config: PythonRunConfig): Promi
   const files = (await glob(config.mutate, { cwd: directory })).filter((file) => file.endsWith('.py')).sort();
   const sources = files.map((name) => ({ name, content: readFileSync(path.join(directory, name), 'utf8') }));
   return listPythonMutants(sources, { ...defaultSettings, delayMs: config.delayMs, backoffDelayMs: config.backoffDelayMs }, config.operators);
-}
-
-/** The mutated file text: the replacement's later lines get the indentation of the replaced code's line. */
-function applyMutant(source: string, mutant: ListedMutant): string {
-  const lines = source.split('\n');
-  const start = lines.slice(0, mutant.line - 1).join('\n').length + (mutant.line > 1 ? 1 : 0) + mutant.column;
-  const end = start + mutant.original.length;
-  const indent = source.slice(lineStartOf(source, start)).match(/^[ \t]*/)![0];
-  return source.slice(0, start) + mutant.replacement.split('\n').join(`\n${indent}`) + source.slice(end);
 }
 
 async function naiveLoop(directory: string, mutants: readonly ListedMutant[], testArgs: string[]): Promise<Map<string, Verdict>> {

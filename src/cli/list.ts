@@ -9,6 +9,7 @@ import { listJsMutants, type SourceFile } from '../stryker/list-mutants.js';
 import { withDefaults, type SleepmutOptions } from '../stryker/options.js';
 import { listPythonMutants } from '../python/list.js';
 import { UsageError } from './errors.js';
+import { writePatches } from './patches.js';
 
 const jsExtensions = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
 const sourceGlob = `**/*.{${[...jsExtensions, 'py'].join(',')}}`;
@@ -26,6 +27,7 @@ export const listUsage = `sleepmut list [paths...] [options]
   sources, skipping tests, node_modules, build output and config files.
 
   --json                    one JSON document {"mutants": [...]} instead of a table
+  --patches DIR             also write DIR/<id>.patch per mutant: a unified diff (git apply -p1)
   --operators A,B           only these operators (default: all)
   --delay-ms N              injected sleep in ms (default 500)
   --backoff-delay-ms N      fixed retry delay in ms for FlattenBackoff (default 2000)
@@ -39,7 +41,9 @@ export async function listCommand(args: string[]): Promise<number> {
   };
   const operators = selectedOperators(values.operators);
   const files = await expandPaths(positionals.length ? positionals : ['.']);
-  const mutants = await listMutants(files, settings, operators);
+  const sources: SourceFile[] = await Promise.all(files.map(async (name) => ({ name: name.split(path.sep).join('/'), content: await readFile(name, 'utf8') })));
+  const mutants = await listMutants(sources, settings, operators);
+  if (values.patches) await writePatches(values.patches, mutants, new Map(sources.map((file) => [file.name, file.content])));
   process.stdout.write(values.json ? `${JSON.stringify({ mutants }, null, 2)}\n` : formatTable(mutants));
   return 0;
 }
@@ -51,6 +55,7 @@ function parseListArgs(args: string[]) {
       allowPositionals: true,
       options: {
         json: { type: 'boolean' },
+        patches: { type: 'string' },
         operators: { type: 'string' },
         'delay-ms': { type: 'string' },
         'backoff-delay-ms': { type: 'string' },
@@ -88,8 +93,7 @@ async function expandPaths(paths: readonly string[]): Promise<string[]> {
   return [...new Set(files.flat().map((file) => path.relative(process.cwd(), path.resolve(file))))];
 }
 
-async function listMutants(files: readonly string[], settings: { delayMs: number; backoffDelayMs: number }, operators: OperatorName[]): Promise<ListedMutant[]> {
-  const sources: SourceFile[] = await Promise.all(files.map(async (name) => ({ name, content: await readFile(name, 'utf8') })));
+async function listMutants(sources: readonly SourceFile[], settings: { delayMs: number; backoffDelayMs: number }, operators: OperatorName[]): Promise<ListedMutant[]> {
   const python = sources.filter((file) => file.name.endsWith('.py'));
   const js = sources.filter((file) => !file.name.endsWith('.py'));
   const jsOperators = operators.filter((name) => operatorsFor('js').some((operator) => operator.name === name));

@@ -6,7 +6,7 @@ import { reportError, UsageError } from './errors.js';
 const usage = `sleepmut: mutation testing for timing defects
 
 Usage:
-  sleepmut list [paths...] [--json] [--operators A,B] [--delay-ms N] [--backoff-delay-ms N]
+  sleepmut list [paths...] [--json] [--patches DIR] [--operators A,B] [--delay-ms N] [--backoff-delay-ms N]
   sleepmut run [--cwd DIR] [--mutate GLOB]... [--python PATH] [--concurrency N] [-- pytest args...]
   sleepmut --help | sleepmut <command> --help | sleepmut --version
 

@@ -34,3 +34,11 @@ export function sliceByLocation(content: string, start: { line: number; column: 
   if (start.line === end.line) return lines[start.line - 1].slice(start.column, end.column);
   return [lines[start.line - 1].slice(start.column), ...lines.slice(start.line, end.line - 1), lines[end.line - 1].slice(0, end.column)].join('\n');
 }
+
+/** The source with `mutant` applied; continuation lines of a multi-line replacement get the indentation of the mutated line. */
+export function applyMutant(source: string, mutant: ListedMutant): string {
+  const lineStart = source.split('\n').slice(0, mutant.line - 1).reduce((offset, line) => offset + line.length + 1, 0);
+  const start = lineStart + mutant.column;
+  const indent = /^[ \t]*/.exec(source.slice(lineStart))![0];
+  return source.slice(0, start) + mutant.replacement.split('\n').join(`\n${indent}`) + source.slice(start + mutant.original.length);
+}

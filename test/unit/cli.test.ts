@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 
@@ -36,6 +39,18 @@ describe('sleepmut CLI', () => {
     expect(delayed.stdout).toContain('globalThis.setTimeout(r, 750)');
     const none = await cli('list', 'test/fixtures/js/connector.ts', '--json', '--operators', 'BlockingSleep');
     expect(JSON.parse(none.stdout)).toEqual({ mutants: [] });
+  });
+
+  it('writes one git-applicable patch per mutant, named by its id (JS and Python)', { timeout: 30_000 }, async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'sleepmut-patches-'));
+    cpSync('sample-projects', path.join(root, 'sample-projects'), { recursive: true, filter: (source) => !/node_modules|__pycache__|reports$/.test(source) });
+    const { stdout } = await execa('node', [path.resolve('dist/src/cli/main.js'), 'list', 'sample-projects', '--json', '--patches', 'patches'], { cwd: root });
+    const { mutants } = JSON.parse(stdout) as { mutants: { id: string; file: string; replacement: string }[] };
+    expect(readdirSync(path.join(root, 'patches')).sort()).toEqual(mutants.map((mutant) => `${mutant.id}.patch`).sort());
+    for (const mutant of mutants) await execa('git', ['apply', '--check', `patches/${mutant.id}.patch`], { cwd: root });
+    const python = mutants.find((mutant) => mutant.file.endsWith('.py'))!;
+    await execa('git', ['apply', `patches/${python.id}.patch`], { cwd: root });
+    expect(readFileSync(path.join(root, python.file), 'utf8')).toContain(python.replacement.split('\n')[0]);
   });
 
   it('skips a file that does not parse with a one-line warning and lists the rest', async () => {
