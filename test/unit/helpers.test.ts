@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { assertOverlap, assertResponsive, EventLoopBlockedError, NoOverlapError, trackConcurrency } from '../../src/helpers/index.js';
+import { assertOverlap, assertResponsive, EventLoopBlockedError, NoOverlapError, trackConcurrency, trackSettled } from '../../src/helpers/index.js';
 
 const blockFor = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -78,5 +78,26 @@ describe('trackConcurrency and assertOverlap', () => {
       return [await tracked(1), await tracked(2)];
     };
     await expect(assertOverlap(sequential)).rejects.toBeInstanceOf(NoOverlapError);
+  });
+});
+
+describe('trackSettled', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('reports a promise as pending until its signal arrives, under fake timers', async () => {
+    vi.useFakeTimers();
+    let signal!: () => void;
+    const waiting = trackSettled(new Promise<void>((resolve) => (signal = resolve)));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(waiting.settled).toBe(false);
+    signal();
+    await waiting.promise;
+    expect(waiting.settled).toBe(true);
+  });
+
+  it('counts a rejection as settled without an unhandled rejection', async () => {
+    const failing = trackSettled(Promise.reject(new Error('boom')));
+    await expect(failing.promise).rejects.toThrow('boom');
+    expect(failing.settled).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Connector, connectAll } from '../../src/connector.js';
 import { ScriptedTransport } from '../support/scripted-transport.js';
-import { track } from '../support/track.js';
+import { trackSettled } from 'sleepmut/helpers';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -16,7 +16,7 @@ describe('Connector.connect', () => {
   it('waits for the ready event however late it comes', async () => {
     const transport = new ScriptedTransport();
     const connector = new Connector(transport);
-    const connecting = track(connector.connect());
+    const connecting = trackSettled(connector.connect());
 
     await vi.advanceTimersByTimeAsync(10_000);
     expect(connecting.settled).toBe(false);
@@ -31,7 +31,7 @@ describe('Connector.connect', () => {
 describe('Connector.discover', () => {
   it('returns only when discovery completes, with every announced peer', async () => {
     const transport = new ScriptedTransport({ peers: ['b', 'a'] });
-    const discovering = track(new Connector(transport).discover());
+    const discovering = trackSettled(new Connector(transport).discover());
 
     await vi.advanceTimersByTimeAsync(10_000);
     expect(discovering.settled).toBe(false);
@@ -44,7 +44,7 @@ describe('Connector.discover', () => {
 describe('Connector.handshake', () => {
   it('fetches the version and discovers peers at the same time', async () => {
     const transport = new ScriptedTransport({ readyAfterMs: 0, versionAfterMs: 100, discoveryAfterMs: 100, peers: ['a'] });
-    const handshaking = track(new Connector(transport).handshake());
+    const handshaking = trackSettled(new Connector(transport).handshake());
 
     await vi.advanceTimersByTimeAsync(100);
     expect(handshaking.settled).toBe(true);
@@ -65,7 +65,7 @@ describe('connectAll', () => {
         open();
       };
     }
-    const connecting = track(connectAll(transports));
+    const connecting = trackSettled(connectAll(transports));
 
     await vi.advanceTimersByTimeAsync(50);
     expect(maxOpening).toBe(3);

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { Connector } from '../../src/connector.js';
 import { Session } from '../../src/session.js';
 import { ScriptedTransport } from '../support/scripted-transport.js';
-import { track } from '../support/track.js';
+import { trackSettled } from 'sleepmut/helpers';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -15,7 +15,7 @@ afterEach(() => {
 
 it('holds a message back until the transport is ready', async () => {
   const transport = new ScriptedTransport();
-  const sending = track(new Session(new Connector(transport)).send('hello'));
+  const sending = trackSettled(new Session(new Connector(transport)).send('hello'));
 
   await vi.advanceTimersByTimeAsync(10_000);
   expect(transport.written).toEqual([]);

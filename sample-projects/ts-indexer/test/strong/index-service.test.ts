@@ -6,8 +6,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { IndexService } from '../../src/index-service.js';
 import type { IndexEntry } from '../../src/indexer.js';
 import { makeCorpus } from '../support/corpus.js';
-import { eventLoopTurnsDuring } from '../support/event-loop.js';
-import { track } from '../support/track.js';
+import { assertResponsive, trackSettled } from 'sleepmut/helpers';
 
 const readIndex = (file: string) => JSON.parse(gunzipSync(readFileSync(file)).toString());
 
@@ -21,7 +20,7 @@ it('flushes only after the running indexing finished, however long it takes', as
   let finishIndexing = (_entries: IndexEntry[]) => {};
   const service = new IndexService({ output, pauseMs: 0, index: () => new Promise((resolve) => (finishIndexing = resolve)) });
   service.schedule('/data');
-  const flushing = track(service.flush());
+  const flushing = trackSettled(service.flush());
 
   await vi.advanceTimersByTimeAsync(10_000);
   expect(flushing.settled).toBe(false);
@@ -33,7 +32,6 @@ it('flushes only after the running indexing finished, however long it takes', as
 
 it('keeps the event loop running while pacing between directories', async () => {
   const service = new IndexService({ output: '', pauseMs: 20, index: async () => [] });
-  const { turns } = await eventLoopTurnsDuring(() => service.scheduleAll(['/a', '/b']));
-  expect(turns).toBeGreaterThan(0);
+  await assertResponsive(() => service.scheduleAll(['/a', '/b']), { minTurns: 1 });
   expect([...service.entries.keys()]).toEqual(['/a', '/b']);
 });
