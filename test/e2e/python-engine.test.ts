@@ -18,9 +18,13 @@ interface Project {
   scratch: string;
 }
 
+/** Fixtures that hold only the files in which they differ from `basic` (a failing test, an extra broken module). */
+const overlaysOnBasic = new Set(['failing', 'syntax']);
+
 function copyFixture(name: string): Project {
   const root = mkdtempSync(path.join(tmpdir(), 'sleepmut-e2e-'));
   const directory = path.join(root, name);
+  if (overlaysOnBasic.has(name)) cpSync(path.join(repoRoot, 'test/fixtures/python/basic'), directory, { recursive: true });
   cpSync(path.join(repoRoot, 'test/fixtures/python', name), directory, { recursive: true });
   const scratch = path.join(root, 'tmp');
   cpSync(directory, scratch, { recursive: true, filter: (source) => source === directory });
