@@ -17,7 +17,7 @@ import { PhaseClock, perMutantRun } from './phases.js';
 import { planJobs } from './plan.js';
 import { runJobs, startWorkers } from './pool.js';
 import { ProgressLine } from './progress.js';
-import { buildReport, writeHtmlReport, writeJsonReport } from './report.js';
+import { buildReport, reportLocation, writeHtmlReport, writeJsonReport } from './report.js';
 import { createSandbox } from './sandbox.js';
 
 const neverMutated = ['**/.venv/**', '**/node_modules/**', '**/.git/**', '**/__pycache__/**', 'reports/**'];
@@ -88,7 +88,7 @@ function summaryOutcome(mutant: PyMutant, outcome: MutantOutcome, baseline: Base
     id: mutant.id,
     operator: mutant.operator,
     file: mutant.file,
-    location: { start: { line: mutant.line, column: mutant.column + 1 }, end: { line: mutant.endLine, column: mutant.endColumn + 1 } },
+    location: reportLocation(mutant),
     original: mutant.original,
     replacement: mutant.replacement,
     status: outcome.status,

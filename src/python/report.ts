@@ -32,12 +32,17 @@ export function buildReport(input: ReportInput): MutationTestResult {
   };
 }
 
+/** The report schema's location: 1-based lines and 1-based columns. */
+export function reportLocation(mutant: PyMutant): MutantResult['location'] {
+  return { start: { line: mutant.line, column: mutant.column + 1 }, end: { line: mutant.endLine, column: mutant.endColumn + 1 } };
+}
+
 function mutantResult(mutant: PyMutant, outcome: MutantOutcome, coveredBy: readonly string[]): MutantResult {
   return {
     id: mutant.id,
     mutatorName: mutant.operator,
     replacement: mutant.replacement,
-    location: { start: { line: mutant.line, column: mutant.column + 1 }, end: { line: mutant.endLine, column: mutant.endColumn + 1 } },
+    location: reportLocation(mutant),
     status: outcome.status,
     statusReason: outcome.statusReason,
     coveredBy: [...coveredBy],
