@@ -1,6 +1,6 @@
 /** Locates the Stryker instrumenter that `@stryker-mutator/core` itself loads, and guards its version and layout. */
 import { createRequire } from 'node:module';
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { JsMutator } from '../../mutators/js/ast.js';
@@ -37,7 +37,9 @@ export function findCorePackageJson(fromDirectory = process.cwd()): string {
 function runningCorePackageJson(): string | undefined {
   const script = process.argv[1];
   if (!script) return undefined;
-  for (let dir = path.dirname(path.resolve(script)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+  // `npx stryker` starts node_modules/.bin/stryker, a symlink into core: follow it.
+  const real = existsSync(script) ? realpathSync(script) : path.resolve(script);
+  for (let dir = path.dirname(real); dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'package.json');
     if (existsSync(candidate)) {
       return readPackage(candidate).name === '@stryker-mutator/core' ? candidate : undefined;

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,23 @@ describe('instrumenter guard', () => {
     const internals = await loadInstrumenter(findCorePackageJson());
     expect(internals.version).toMatch(/^(9|10)\./);
     expect(Array.isArray(internals.allMutators)).toBe(true);
+  });
+
+  it('follows the `npx stryker` symlink to the core that is running, wherever the current directory is', () => {
+    const corePackageJson = fakeStryker('9.6.1', {});
+    const bin = path.join(path.dirname(corePackageJson), 'bin');
+    mkdirSync(bin);
+    writeFileSync(path.join(bin, 'stryker.js'), '');
+    const dotBin = path.join(path.dirname(corePackageJson), '../../.bin');
+    mkdirSync(dotBin);
+    symlinkSync(path.join(bin, 'stryker.js'), path.join(dotBin, 'stryker'));
+    const argv1 = process.argv[1];
+    process.argv[1] = path.join(dotBin, 'stryker');
+    try {
+      expect(findCorePackageJson(mkdtempSync(path.join(tmpdir(), 'elsewhere-')))).toBe(corePackageJson);
+    } finally {
+      process.argv[1] = argv1;
+    }
   });
 
   it.each(['8.7.1', '11.0.0'])('refuses instrumenter %s with one line naming the supported range', async (version) => {
