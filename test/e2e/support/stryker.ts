@@ -8,7 +8,8 @@ import { execa } from 'execa';
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 export const sampleProjectsDir = path.join(repoRoot, 'sample-projects');
 
-export type StrykerMajor = 9 | 10;
+/** 8 is unsupported by sleepmut: its root exists only to show that sleepmut refuses it. */
+export type StrykerMajor = 8 | 9 | 10;
 
 export interface StrykerInstall {
   major: StrykerMajor;
@@ -22,6 +23,11 @@ const sharedTools = { vitest: '4.1.11', mocha: '11.7.6', '@sinonjs/fake-timers':
 
 /** mocha-runner has no 10.1.x release; 10.0.0 pins core 10.0.0 as a peer, hence `--legacy-peer-deps` below. */
 const dependenciesByMajor: Record<StrykerMajor, Record<string, string>> = {
+  8: {
+    '@stryker-mutator/core': '8.7.1',
+    '@stryker-mutator/vitest-runner': '8.7.1',
+    vitest: sharedTools.vitest,
+  },
   9: {
     '@stryker-mutator/core': '9.6.1',
     '@stryker-mutator/vitest-runner': '9.6.1',
@@ -60,7 +66,7 @@ export async function prepareStrykerInstall(major: StrykerMajor, tarball: string
     await execa('npm', ['install', '--no-audit', '--no-fund', '--legacy-peer-deps'], { cwd: root });
     writeFileSync(stampFile, stamp);
   }
-  return { major, root, node: major === 9 ? process.execPath : realpathSync(path.join(root, 'node_modules', '.bin', 'node')) };
+  return { major, root, node: major === 10 ? realpathSync(path.join(root, 'node_modules', '.bin', 'node')) : process.execPath };
 }
 
 function replaceTarball(root: string, tarball: string, name: string): void {
@@ -69,6 +75,8 @@ function replaceTarball(root: string, tarball: string, name: string): void {
 }
 
 export interface StrykerRun {
+  /** The sample copy Stryker ran in. */
+  runDir: string;
   exitCode: number;
   output: string;
   /** Parsed `reports/mutation/mutation.json`, undefined when Stryker wrote none. */
@@ -82,23 +90,33 @@ export interface MutationReport {
 export interface ReportedMutant {
   mutatorName: string;
   status: string;
+  statusReason?: string;
   replacement?: string;
 }
 
 /**
  * Copies `sample-projects/<sample>` into a fresh directory inside the install root (so it resolves the shared
- * node_modules), optionally adds extra files (e.g. a derived config), and runs `npx stryker run <configFile>` there.
+ * node_modules), optionally adds or overwrites files (e.g. a derived config), and runs `npx stryker run <configFile> ...args` there.
  */
-export async function runStryker(sample: string, configFile: string, install: StrykerInstall, extraFiles: Record<string, string> = {}): Promise<StrykerRun> {
+export async function runStryker(
+  sample: string,
+  configFile: string,
+  install: StrykerInstall,
+  extraFiles: Record<string, string> = {},
+  args: string[] = [],
+): Promise<StrykerRun> {
   const runDir = path.join(install.root, 'runs', `${sample}-${path.basename(configFile, '.json')}`);
   rmSync(runDir, { recursive: true, force: true });
   cpSync(path.join(sampleProjectsDir, sample), runDir, { recursive: true, filter: (source) => !/(node_modules|reports|\.stryker-tmp)$/.test(source) });
-  for (const [name, content] of Object.entries(extraFiles)) writeFileSync(path.join(runDir, name), content);
+  for (const [name, content] of Object.entries(extraFiles)) {
+    mkdirSync(path.dirname(path.join(runDir, name)), { recursive: true });
+    writeFileSync(path.join(runDir, name), content);
+  }
   const env = { PATH: [path.dirname(install.node), path.join(install.root, 'node_modules', '.bin'), process.env.PATH].join(path.delimiter), FORCE_COLOR: '0' };
-  const result = await execa('npx', ['--no-install', 'stryker', 'run', configFile], { cwd: runDir, env, all: true, reject: false });
+  const result = await execa('npx', ['--no-install', 'stryker', 'run', configFile, ...args], { cwd: runDir, env, all: true, reject: false });
   const reportFile = path.join(runDir, 'reports', 'mutation', 'mutation.json');
   const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as MutationReport) : undefined;
-  return { exitCode: result.exitCode ?? -1, output: result.all ?? '', report };
+  return { runDir, exitCode: result.exitCode ?? -1, output: result.all ?? '', report };
 }
 
 export type OutcomeCounts = Record<string, Record<string, number>>;
