@@ -1,4 +1,4 @@
-/** Sets the timeouts of timing mutants' runs from the dry run (test times, hit counts) and hands the per-test ones to `sleepmut/vitest-setup`. */
+/** Sets the timeouts of timing mutants' runs from the dry run (test times, hit counts) and hands the per-test ones to `sleepmut/vitest-setup` or `sleepmut/mocha-setup`. */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MutantCoverage, MutantRunPlan } from '@stryker-mutator/api/core';
@@ -37,7 +37,7 @@ export class TimingTimeouts {
     if (perTest.length) this.testTimeouts[plan.mutant.id] = Math.max(...perTest);
   }
 
-  /** Whether `sleepmut/vitest-setup` ran in the dry run (it applies the per-test timeouts); undefined before any timing mutant. */
+  /** Whether a sleepmut setup (vitest or mocha) ran in the dry run (it applies the per-test timeouts); undefined before any timing mutant. */
   perTestTimeoutsActive(): boolean | undefined {
     return this.sandbox === undefined ? undefined : existsSync(path.join(this.sandbox, setupMarkerFileName));
   }
@@ -46,7 +46,7 @@ export class TimingTimeouts {
     return this.runTimeouts.get(mutantId);
   }
 
-  /** Must run before the first mutant run: the vitest setup file reads it when each test file loads. */
+  /** Must run before the first mutant run: the setups read it in mutant runs. */
   publish(): void {
     if (this.sandbox) writeFileSync(path.join(this.sandbox, testTimeoutsFileName), JSON.stringify(this.testTimeouts));
   }

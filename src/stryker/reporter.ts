@@ -11,7 +11,7 @@ import { withDefaults, type SleepmutOptions } from './options.js';
 import { MutantRunClock } from './reporter-clock.js';
 import { injectedDelayMs } from './timeouts.js';
 import { TimingTimeouts } from './reporter-timeouts.js';
-import { missingSetupHint } from './reporter-hint.js';
+import { missingSetupHints } from './reporter-hint.js';
 
 type Options = StrykerOptions & { sleepmut?: Partial<SleepmutOptions> };
 
@@ -36,7 +36,8 @@ export class SleepmutReporter implements Reporter {
       this.clock.watch(plan.mutant.id, plan.runOptions);
     }
     this.timeouts?.publish();
-    if (this.options.testRunner === 'vitest' && this.timeouts?.perTestTimeoutsActive() === false) process.stderr.write(`${missingSetupHint}\n`);
+    const setupHint = missingSetupHints[this.options.testRunner];
+    if (setupHint && this.timeouts?.perTestTimeoutsActive() === false) process.stderr.write(`${setupHint}\n`);
   }
 
   /** Every mutant's run is timed: built-in mutants' runs help estimate the runner's fixed cost per run. */

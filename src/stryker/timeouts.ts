@@ -1,8 +1,8 @@
 /**
  * Honest timeouts for timing mutants: long enough for the delay the mutant injects (so "slower" is not scored as
  * "Timeout"), short enough that a hang is detected in about two seconds instead of Stryker's five or more.
- * Two levels: Stryker's timeout for the whole run of the covering tests, and a timeout per test that the vitest
- * setup file `sleepmut/vitest-setup` applies (a test that times out ends the run without restarting the worker).
+ * Two levels: Stryker's timeout for the whole run of the covering tests, and a timeout per test that the setup
+ * `sleepmut/vitest-setup` or `sleepmut/mocha-setup` applies (a test that times out ends the run without a runner restart).
  */
 import type { MutatorSettings } from '../../mutators/settings.js';
 
@@ -15,11 +15,11 @@ export const timeoutMarginMs = 1000;
  */
 export const runSlackMs = 1000;
 
-/** Written into Stryker's sandbox by the reporter, read by `sleepmut/vitest-setup`: `{ [mutantId]: testTimeoutMs }`. */
+/** Written into Stryker's sandbox by the reporter, read by the vitest and mocha setups: `{ [mutantId]: testTimeoutMs }`. */
 export const testTimeoutsFileName = '.sleepmut-test-timeouts.json';
 
-/** Written into Stryker's sandbox by `sleepmut/vitest-setup` during the dry run: per-test timeouts will be applied. */
-export const setupMarkerFileName = '.sleepmut-vitest-setup';
+/** Written into Stryker's sandbox by the vitest or mocha setup during the dry run: per-test timeouts will be applied. */
+export const setupMarkerFileName = '.sleepmut-setup';
 
 export interface TimeoutInput {
   /** Baseline time of the test(s): one test, or all covering tests (Stryker's `plan.netTime`). */
