@@ -1,9 +1,9 @@
 /** Real Stryker for end-to-end tests: packs sleepmut, keeps one shared install root per Stryker major under `.e2e/`, runs `npx stryker run` on copies of sample projects. */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
+import { inject } from 'vitest';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 export const sampleProjectsDir = path.join(repoRoot, 'sample-projects');
@@ -43,13 +43,9 @@ const dependenciesByMajor: Record<StrykerMajor, Record<string, string>> = {
   },
 };
 
-/** Builds sleepmut and packs it into a fresh temp directory: the tarball a user would install. */
+/** The tarball a user would install, built and packed once per test run by the e2e global setup (support/pack.ts). */
 export async function packSleepmut(): Promise<string> {
-  await execa('npm', ['run', 'build'], { cwd: repoRoot });
-  const destination = mkdtempSync(path.join(tmpdir(), 'sleepmut-pack-'));
-  const { stdout } = await execa('npm', ['pack', '--json', '--pack-destination', destination], { cwd: repoRoot });
-  const [{ filename }] = JSON.parse(stdout) as { filename: string }[];
-  return path.join(destination, filename);
+  return inject('sleepmutTarball');
 }
 
 /** Installs (or reuses, when tarball and dependencies are unchanged) `.e2e/stryker<major>` with Stryker, the runners and sleepmut. */
