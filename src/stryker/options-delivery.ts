@@ -4,6 +4,7 @@ import path from 'node:path';
 import { configureMutators, settingsWereConfigured } from '../../mutators/settings.js';
 import type { JsMutator } from '../../mutators/js/ast.js';
 import { withDefaults, type SleepmutOptions } from './options.js';
+import { missingReporterHint } from './reporter-hint.js';
 
 // Stryker's config file names, in its own search order (core: config-file-formats.js).
 const configFileNames = ['', '.'].flatMap((prefix) =>
@@ -38,13 +39,23 @@ function assertOptionsDelivered(): void {
   checked = true;
   if (settingsWereConfigured()) return;
   const configFile = strykerConfigFile();
-  if (configFile && /["']?\bsleepmut["']?\s*:/.test(readFileSync(configFile, 'utf8'))) {
+  const configText = configFile ? readFileSync(configFile, 'utf8') : '';
+  if (configFile && /["']?\bsleepmut["']?\s*:/.test(configText)) {
     // Thrown inside Babel's traversal, an error would reach the user as a page of stack trace: stop with one line instead.
     process.stderr.write(
       `sleepmut: ${path.relative(process.cwd(), configFile)} sets "sleepmut" options, but Stryker only delivers them to sleepmut with "ignorers": ["sleepmut"] in the same config; add it and run again\n`,
     );
     process.exit(1);
   }
+  // Without the ignorer the options never arrive, so the ignorer's reporter hint cannot run: give it from here.
+  if (!reporterListed(configText, process.argv)) process.stderr.write(`${missingReporterHint}\n`);
+}
+
+/** Whether the `sleepmut` reporter is on, read from the config text or a `--reporters a,b` flag (the options object is out of reach here). */
+export function reporterListed(configText: string, argv: readonly string[]): boolean {
+  const flag = argv.indexOf('--reporters');
+  if (flag >= 0 && argv[flag + 1]?.split(',').includes('sleepmut')) return true;
+  return /reporters["']?\s*:\s*\[[^\]]*["']sleepmut["']/.test(configText);
 }
 
 function strykerConfigFile(): string | undefined {

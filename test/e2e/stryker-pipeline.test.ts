@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { missingReporterHint } from '../../src/stryker/reporter-hint.js';
 import { packSleepmut, prepareStrykerInstall, runStryker, sampleProjectsDir, type StrykerInstall, type StrykerMajor, type StrykerRun } from './support/stryker.js';
 
 const sample = 'ts-connector';
@@ -93,6 +94,14 @@ describe.each([9, 10] satisfies StrykerMajor[])('Stryker %i', (major) => {
     expect(plainLines(firstRun).join('\n')).toContain(`No incremental result file found at ${incrementalFile}`);
     expect(plainLines(secondRun).join('\n'), secondRun.output).toMatch(/Mutants:\s+0 files changed[\s\S]*Result:\s+5 of 8 mutant result\(s\) are reused\./);
     expect(allVerdicts(secondRun)).toEqual(allVerdicts(firstRun));
+  });
+
+  it('without the ignorer and without the reporter, says in one line what the reporter would add', { timeout: runTimeoutMs }, async () => {
+    // No sleepmut options means Stryker's built-in mutators run too: one small file keeps the run short.
+    const config = configWith({ ignorers: undefined, sleepmut: undefined, reporters: ['json'], mutate: ['src/session.ts'] });
+    const run = await runStryker(sample, 'stryker.plugin-only.conf.json', install, { 'stryker.plugin-only.conf.json': config });
+    expect(run.exitCode, run.output).toBe(0);
+    expect(sleepmutLines(run), run.output).toEqual([missingReporterHint]);
   });
 
   it('"sleepmut" options without "ignorers": ["sleepmut"] stop the run with one line, no stack trace', { timeout: runTimeoutMs }, async () => {
