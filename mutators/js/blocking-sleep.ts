@@ -38,8 +38,8 @@ function sleepDuration(path: NodePath, node: t.Node): t.Node | undefined {
 function isSleepCall(path: NodePath, node: t.CallExpression, duration: t.Node): boolean {
   const chain = memberChain(node.callee);
   const exported = chain && timersPromisesExport(path, chain);
-  if (exported !== undefined) return timerSleeps.has(exported);
-  if (chain && isGlobalScheduler(path, chain)) return true;
+  if (exported !== undefined) return timerSleeps.has(exported) && !isCancellable(node, exported);
+  if (chain && isGlobalScheduler(path, chain)) return !isCancellable(node, 'scheduler.wait');
   const name = calleeName(node) ?? '';
   // `wait` is also the name of event and condition waits (`cond.wait(mutex)`): only a visible duration makes it a sleep.
   return sleepHelpers.has(name) || (name === 'wait' && mentionsTime(duration));
@@ -53,6 +53,19 @@ function timeoutPromiseDuration(path: NodePath, node: t.NewExpression): t.Node |
   const isGlobalTimer = name === 'globalThis.setTimeout' || (name === 'setTimeout' && !path.scope.getBinding('setTimeout'));
   return isGlobalTimer ? timer.arguments[1] : undefined;
 }
+
+/**
+ * `setTimeout(ms, value, { signal })`, `scheduler.wait(ms, { signal })`: an abort rejects the timer, so the code after it
+ * is a watchdog that must not run once cancelled; a blocking wait cannot be cancelled and would always run it.
+ */
+function isCancellable(node: t.CallExpression, timer: string): boolean {
+  const options = node.arguments[timer === 'setTimeout' ? 2 : 1];
+  if (!options) return false;
+  return options.type !== 'ObjectExpression' || options.properties.some((property) => property.type !== 'ObjectProperty' || propertyKey(property) === 'signal');
+}
+
+const propertyKey = (property: t.ObjectProperty): string | undefined =>
+  property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
 
 const sleepHelpers = new Set(['sleep', 'delay', 'pause']);
 const timerSleeps = new Set(['setTimeout', 'scheduler.wait']);

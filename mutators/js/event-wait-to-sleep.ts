@@ -33,8 +33,12 @@ function isEventWait(path: NodePath, node: t.Expression): boolean {
   return isReadinessName(awaitedName(node));
 }
 
-/** `once(em, 'x')`, `events.once(em, 'x')`, `EventEmitter.once(em, 'x')` from node:events. */
+/**
+ * `once(em, 'x')`, `events.once(em, 'x')`, `EventEmitter.once(em, 'x')` from node:events. Not with options
+ * (`{ signal }`): a cancellable wait is a watcher whose code must not run once cancelled, which a sleep would run anyway.
+ */
 function isEventsOnce(path: NodePath, node: t.CallExpression): boolean {
+  if (node.arguments.length > 2) return false;
   const chain = memberChain(node.callee);
   if (chain?.length === 1) return isEventsImport(path, chain[0], ['once']);
   return chain?.length === 2 && chain[1] === 'once' && isEventsImport(path, chain[0], ['*', 'default', 'EventEmitter']);

@@ -7,11 +7,13 @@ import {
   awaitExpression,
   blockStatement,
   call,
+  calleeName,
   cloneNode,
   fromGlobal,
   identifier,
   member,
   memberChain,
+  nameWords,
   propertyName,
   numeric,
   type JsMutator,
@@ -54,12 +56,21 @@ function promiseCombinator(path: NodePath): Combinator | undefined {
   return globalPromise ? { settled: method === 'allSettled', argument: path.get('arguments.0') as NodePath } : undefined;
 }
 
-/** `[a(), new B()]`: two or more tasks, each started right there by a call or `new`. */
+/** `[a(), new B()]`: two or more tasks, each started right there by a call or `new`, no waiter before the last. */
 function startedTasks(path: NodePath): t.Expression[] | undefined {
   const { node } = path;
   if (node.type !== 'ArrayExpression' || node.elements.length < 2) return undefined;
   const started = node.elements.every((element) => element?.type === 'CallExpression' || element?.type === 'NewExpression');
-  return started ? (node.elements as t.Expression[]) : undefined;
+  return started && !node.elements.slice(0, -1).some(isWaiter) ? (node.elements as t.Expression[]) : undefined;
+}
+
+/**
+ * `once(em, 'x')`, `waitForReply(...)`: a listener, not work. Awaited before the later tasks it may be waiting for
+ * (`[once(server, 'listening'), server.listen()]`), it deadlocks or misses its event instead of running slower.
+ */
+function isWaiter(element: t.Node | null): boolean {
+  const name = element?.type === 'CallExpression' ? calleeName(element) : undefined;
+  return name === 'once' || (name !== undefined && nameWords(name)[0] === 'wait');
 }
 
 /** `xs.map(async x => ...)`, `xs.map(f)`: the list and the callback. */
@@ -70,7 +81,14 @@ function mappedTasks(node: t.Node): { items: t.Expression; callback: t.Expressio
   if (callee.property.type !== 'Identifier' || callee.property.name !== 'map') return undefined;
   const callback = node.arguments[0];
   const isCallback = callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression' || callback.type === 'Identifier';
-  return isCallback ? { items: callee.object, callback } : undefined;
+  return isCallback && !picksStartedPromise(callback) ? { items: callee.object, callback } : undefined;
+}
+
+/** `({ done }) => done`, `x => x.promise`: the callback hands back a promise started elsewhere, so awaiting in turn changes nothing. */
+function picksStartedPromise(callback: t.Node): boolean {
+  if (callback.type !== 'ArrowFunctionExpression') return false;
+  const { body } = callback;
+  return body.type === 'Identifier' || body.type === 'MemberExpression' || body.type === 'OptionalMemberExpression';
 }
 
 /** A `yield` that an async arrow around the tasks would cut off from its generator. */

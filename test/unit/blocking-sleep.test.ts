@@ -75,6 +75,8 @@ describe('BlockingSleep leaves alone', () => {
     ['awaiting a callback timer handle', inAsync('await setTimeout(() => latch.open(), 100);')],
     ['a timer promise with a shadowed setTimeout', `const setTimeout = (fn, ms) => fn(ms);\n${inAsync('await new Promise(r => setTimeout(r, 10));')}`],
     ['an event wait', inAsync('await latch.wait();')],
+    ['a cancellable timer (a watchdog)', fromTimers('await setTimeout(ms, undefined, { signal });\n  child.kill();\n  await setTimeout(ms, undefined, options);')],
+    ['a cancellable scheduler.wait', inAsync('await scheduler.wait(ms, { signal });')],
     ['a condition wait on a non-duration', inAsync('await latch.wait(mutex);')],
   ])('%s', async (_description, code) => {
     expect(await mutantsOf('BlockingSleep', code)).toEqual([]);

@@ -78,6 +78,7 @@ describe('EventWaitToSleep leaves alone', () => {
     ['a call that does the connecting', inAsync(`await ensureConnected();`)],
     ['a name that only contains "ready"', inAsync(`await alreadyDone;`)],
     ['un-awaited once', `import { once } from 'node:events';\n${inAsync(`once(em, 'x');\n  const pending = once(em, 'y');`)}`],
+    ['once with an AbortSignal (a cancellable watcher)', `import { once } from 'node:events';\n${inAsync(`await once(em, 'disconnect', { signal });\n  controller.abort();`)}`],
     ['once from lodash', `import { once } from 'lodash';\n${inAsync(`await once(em, 'x');`)}`],
     ['a local function named once', `function once(em, name) {\n  return em.flush(name);\n}\n${inAsync(`await once(em, 'x');`)}`],
   ])('%s', async (_description, code) => {

@@ -100,6 +100,8 @@ const leftAlone: [string, string][] = [
   ['a single-element array', `export async function f() { return await Promise.all([a()]); }`],
   ['Promise.race and Promise.any', `export async function f() { await Promise.race([a(), b()]); await Promise.any([a(), b()]); }`],
   ['a map callback that is not a function expression or identifier', `export async function f(xs, api) { await Promise.all(xs.map(handler(1))); await Promise.all(xs.map(api.get)); }`],
+  ['a map callback that picks promises started elsewhere', `export async function f(xs) { await Promise.all(xs.map(({ sent }) => sent)); await Promise.all(xs.map(x => x.done)); }`],
+  ['a listener before the task that triggers it', `export async function f(server) { await Promise.all([once(server, 'listening'), server.listen()]); await Promise.all([waitForReply(m), send(m)]); }`],
   ['map with a thisArg', `export async function f(xs) { await Promise.all(xs.map(g, ctx)); }`],
   ['spread elements', `export async function f(xs) { await Promise.all([...xs.map(g)]); await Promise.all([a(), ...rest]); }`],
   ['an array with a hole', `export async function f() { await Promise.all([a(), , b()]); }`],
