@@ -10,7 +10,7 @@ export const runUsage = `Usage: sleepmut run [--cwd DIR] [--mutate GLOB]... [--p
 
 Mutates the Python files matched by --mutate (or "mutate" in [tool.sleepmut] of pyproject.toml
 or sleepmut.config.json), runs the covering pytest tests against each mutant in a sandbox copy,
-and writes reports/mutation/mutation.json and mutation.html.
+and writes reports/mutation/mutation.json, mutation.html and reports/sleepmut/summary.json.
 
 Config keys: mutate, testArgs, python, concurrency, delayMs, backoffDelayMs, operators,
 timeoutMs, timeoutFactor, thresholds {high, low, break}, reporters (html, json, clear-text, progress).
