@@ -7,7 +7,7 @@ import { listJsMutants } from '../../src/stryker/list-mutants.js';
 import { withDefaults } from '../../src/stryker/options.js';
 
 /** Every JS/TS sample project (ts-timing and js-timing are the reporter's timeout/slowdown fixtures, test/e2e/reporter*.test.ts). */
-const samples = ['ts-connector', 'ts-indexer', 'js-fanout', 'ts-timing', 'js-timing'];
+const samples = ['ts-connector', 'ts-indexer', 'js-fanout', 'js-jest', 'ts-timing', 'js-timing'];
 
 it('generates the snapshotted mutants for the sample projects', { timeout: 60_000 }, async () => {
   const names = await glob(samples.map((sample) => `sample-projects/${sample}/src/**/*.{ts,js}`));

@@ -19,9 +19,10 @@ export interface StrykerInstall {
   node: string;
 }
 
-const sharedTools = { vitest: '4.1.11', mocha: '11.7.6', '@sinonjs/fake-timers': '15.5.0' };
+/** jest 30 is accepted by jest-runner 9.6.1 and 10.0.0 (both only require jest >= 27 for perTest coverage). */
+const sharedTools = { vitest: '4.1.11', mocha: '11.7.6', jest: '30.5.2', '@sinonjs/fake-timers': '15.5.0' };
 
-/** mocha-runner has no 10.1.x release; 10.0.0 pins core 10.0.0 as a peer, hence `--legacy-peer-deps` below. */
+/** mocha-runner and jest-runner have no 10.1.x release; 10.0.0 pins core 10.0.0 as a peer, hence `--legacy-peer-deps` below. */
 const dependenciesByMajor: Record<StrykerMajor, Record<string, string>> = {
   8: {
     '@stryker-mutator/core': '8.7.1',
@@ -32,12 +33,14 @@ const dependenciesByMajor: Record<StrykerMajor, Record<string, string>> = {
     '@stryker-mutator/core': '9.6.1',
     '@stryker-mutator/vitest-runner': '9.6.1',
     '@stryker-mutator/mocha-runner': '9.6.1',
+    '@stryker-mutator/jest-runner': '9.6.1',
     ...sharedTools,
   },
   10: {
     '@stryker-mutator/core': '10.1.1',
     '@stryker-mutator/vitest-runner': '10.1.1',
     '@stryker-mutator/mocha-runner': '10.0.0',
+    '@stryker-mutator/jest-runner': '10.0.0',
     ...sharedTools,
     node: '24',
   },
