@@ -95,12 +95,22 @@ export function memberChain(node: t.Node): string[] | undefined {
   return undefined;
 }
 
-/** Where an identifier in scope was imported from: `{ source: 'node:events', imported: 'once' }`, `imported: '*'` for namespaces, 'default' for default imports. */
+/**
+ * Where an identifier in scope was imported from: `{ source: 'node:events', imported: 'once' }`, `imported: '*'` for
+ * namespaces (and a whole CommonJS module), 'default' for default imports. Follows ESM imports and CommonJS
+ * `const x = require('m')`, `const { a, b: c } = require('m')`, `const a = require('m').a`.
+ */
 export function importOf(path: NodePath, localName: string): { source: string; imported: string } | undefined {
   const binding = path.scope.getBinding(localName);
-  if (!binding || binding.kind !== 'module') return undefined;
-  const specifier = binding.path.node;
-  const declaration = binding.path.parentPath?.node;
+  if (!binding) return undefined;
+  if (binding.kind === 'module') return esmImport(binding.path);
+  const isRequire = binding.constant && binding.path.node.type === 'VariableDeclarator';
+  return isRequire ? requiredBinding(binding.path.node as t.VariableDeclarator, localName) : undefined;
+}
+
+function esmImport(specifierPath: NodePath): { source: string; imported: string } | undefined {
+  const specifier = specifierPath.node;
+  const declaration = specifierPath.parentPath?.node;
   if (!declaration || declaration.type !== 'ImportDeclaration') return undefined;
   const source = declaration.source.value;
   if (specifier.type === 'ImportNamespaceSpecifier') return { source, imported: '*' };
@@ -108,6 +118,38 @@ export function importOf(path: NodePath, localName: string): { source: string; i
   if (specifier.type === 'ImportSpecifier') {
     const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
     return { source, imported };
+  }
+  return undefined;
+}
+
+/** `const local = require('m')`, `const { name: local } = require('m')`, `const local = require('m').name`. */
+function requiredBinding(declarator: t.VariableDeclarator, localName: string): { source: string; imported: string } | undefined {
+  const { id, init } = declarator;
+  if (!init) return undefined;
+  const whole = requiredModule(init);
+  if (whole !== undefined && id.type === 'Identifier') return { source: whole, imported: '*' };
+  if (whole !== undefined && id.type === 'ObjectPattern') return destructured(id, localName, whole);
+  if (init.type === 'MemberExpression' && id.type === 'Identifier') {
+    const source = requiredModule(init.object);
+    const imported = propertyName(init);
+    return source !== undefined && imported !== undefined ? { source, imported } : undefined;
+  }
+  return undefined;
+}
+
+/** 'm' of `require('m')`. */
+function requiredModule(node: t.Node): string | undefined {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
+  const [specifier] = node.arguments;
+  return node.arguments.length === 1 && specifier.type === 'StringLiteral' ? specifier.value : undefined;
+}
+
+function destructured(pattern: t.ObjectPattern, localName: string, source: string): { source: string; imported: string } | undefined {
+  for (const property of pattern.properties) {
+    if (property.type !== 'ObjectProperty' || property.computed) continue;
+    const local = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+    const imported = propertyName(property.key);
+    if (local.type === 'Identifier' && local.name === localName && imported !== undefined) return { source, imported };
   }
   return undefined;
 }

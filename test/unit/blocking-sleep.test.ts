@@ -25,6 +25,7 @@ describe('BlockingSleep mutates', () => {
     ],
     ['a block executor', inAsync('await new Promise(resolve => { setTimeout(resolve, 50); });'), [blocking('new Promise(resolve => { setTimeout(resolve, 50); })', '50')]],
     ['a () => r() wrapper', inAsync('await new Promise(r => setTimeout(() => r(), 20));'), [blocking('new Promise(r => setTimeout(() => r(), 20))', '20')]],
+    ['setTimeout required from node:timers/promises (CommonJS)', `const { setTimeout: sleep } = require('node:timers/promises');\n${inAsync('await sleep(250);')}`, [blocking('sleep(250)', '250')], 'input.js'],
     ['scheduler.wait from timers/promises', fromTimers('await scheduler.wait(30);', '{ scheduler }'), [blocking('scheduler.wait(30)', '30')]],
     ['timers.scheduler.wait', fromTimers('await timers.scheduler.wait(30);', 'timers'), [blocking('timers.scheduler.wait(30)', '30')]],
     ['the global scheduler.wait', inAsync('await scheduler.wait(30);'), [blocking('scheduler.wait(30)', '30')]],

@@ -24,6 +24,14 @@ const mutated: [string, string, MutantText[]][] = [
     [{ original: 'fsp.writeFile(p, data)', replacement: sync('fs', 'writeFileSync(p, data)') }],
   ],
   [
+    'fs/promises required whole and renamed from a destructured require (CommonJS)',
+    `const fsp = require('fs/promises');\nconst { stat: statOf } = require('node:fs/promises');\nasync function f(p) { await fsp.readFile(p); return await statOf(p); }`,
+    [
+      { original: 'fsp.readFile(p)', replacement: sync('fs', 'readFileSync(p)') },
+      { original: 'statOf(p)', replacement: sync('fs', 'statSync(p)') },
+    ],
+  ],
+  [
     'fs.promises on the default fs import',
     `import fs from 'node:fs';\nexport async function size(p) { const stats = await fs.promises.stat(p); return stats.size; }`,
     [{ original: 'fs.promises.stat(p)', replacement: sync('fs', 'statSync(p)') }],
@@ -129,6 +137,7 @@ const leftAlone: [string, string][] = [
   ['an un-awaited fs call', `${fsNamespace}export function f(x) { const p = fs.readFile(x); return p; }`],
   ['an fs call awaited through .then', `${fsNamespace}export async function f(x) { return await fs.readFile(x).then(String); }`],
   ['a local object named fs', `export async function f(p) { const fs = { readFile: async () => 'x' }; return await fs.readFile(p); }`],
+  ['a required module that is not fs (CommonJS)', `const fs = require('./fs');\nasync function f(p) { return await fs.promises.readFile(p); }`],
   ['a parameter shadowing the fs import', `${fsNamespace}export async function f(fs, p) { return await fs.readFile(p); }`],
   ['callback-style fs and the callback fs module awaited', `import fs from 'fs';\nexport async function f(p, cb) { fs.readFile(p, cb); await fs.readFile(p); }`],
   ['fs.promises on a module that is not fs', `import fs from './fs.js';\nexport async function f(p) { return await fs.promises.readFile(p); }`],

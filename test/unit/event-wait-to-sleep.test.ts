@@ -13,6 +13,8 @@ describe('EventWaitToSleep mutates', () => {
     ['events namespace', `import * as events from 'node:events';\n${inAsync(`await events.once(em, 'x');`)}`, [toSleep(`await events.once(em, 'x')`)]],
     ['default import of events', `import EventEmitter from 'events';\n${inAsync(`await EventEmitter.once(em, 'x');`)}`, [toSleep(`await EventEmitter.once(em, 'x')`)]],
     ['named EventEmitter class', `import { EventEmitter } from 'node:events';\n${inAsync(`await EventEmitter.once(em, 'x');`)}`, [toSleep(`await EventEmitter.once(em, 'x')`)]],
+    ['once required from node:events (CommonJS)', `const { once } = require('node:events');\n${inAsync(`await once(em, 'x');`)}`, [toSleep(`await once(em, 'x')`)], 'input.js'],
+    ['EventEmitter required as a property (CommonJS)', `var EventEmitter = require('events').EventEmitter;\n${inAsync(`await EventEmitter.once(em, 'x');`)}`, [toSleep(`await EventEmitter.once(em, 'x')`)], 'input.js'],
     ['promise around em.once', inAsync(`await new Promise(r => em.once('x', r));`), [toSleep(`await new Promise(r => em.once('x', r))`)]],
     ['promise around em.on', inAsync(`await new Promise(resolve => em.on('data', resolve));`), [toSleep(`await new Promise(resolve => em.on('data', resolve))`)]],
     [
@@ -80,6 +82,8 @@ describe('EventWaitToSleep leaves alone', () => {
     ['un-awaited once', `import { once } from 'node:events';\n${inAsync(`once(em, 'x');\n  const pending = once(em, 'y');`)}`],
     ['once with an AbortSignal (a cancellable watcher)', `import { once } from 'node:events';\n${inAsync(`await once(em, 'disconnect', { signal });\n  controller.abort();`)}`],
     ['once from lodash', `import { once } from 'lodash';\n${inAsync(`await once(em, 'x');`)}`],
+    ['once required from lodash (CommonJS)', `const { once } = require('lodash');\n${inAsync(`await once(em, 'x');`)}`],
+    ['a reassigned binding of a required once', `let { once } = require('events');\nonce = other;\n${inAsync(`await once(em, 'x');`)}`],
     ['a local function named once', `function once(em, name) {\n  return em.flush(name);\n}\n${inAsync(`await once(em, 'x');`)}`],
   ])('%s', async (_description, code) => {
     expect(await mutantsOf('EventWaitToSleep', code)).toEqual([]);
