@@ -1,12 +1,12 @@
 /** The Python engine end to end on tiny fixture projects, with the real Debian pytest (/usr/bin/python3) and no mocks. */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { execa, type ResultPromise } from 'execa';
 import { schema } from 'mutation-testing-report-schema';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../support/scratch.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(repoRoot, 'dist/src/cli/main.js');
@@ -22,7 +22,7 @@ interface Project {
 const overlaysOnBasic = new Set(['failing', 'syntax']);
 
 function copyFixture(name: string): Project {
-  const root = mkdtempSync(path.join(tmpdir(), 'sleepmut-e2e-'));
+  const root = scratchDir('sleepmut-e2e');
   const directory = path.join(root, name);
   if (overlaysOnBasic.has(name)) cpSync(path.join(repoRoot, 'test/fixtures/python/basic'), directory, { recursive: true });
   cpSync(path.join(repoRoot, 'test/fixtures/python', name), directory, { recursive: true });

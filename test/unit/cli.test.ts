@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../support/scratch.js';
 
 const cli = (...args: string[]) => execa('node', ['dist/src/cli/main.js', ...args], { reject: false });
 
@@ -42,7 +42,7 @@ describe('sleepmut CLI', () => {
   });
 
   it('writes one git-applicable patch per mutant, named by its id (JS and Python)', { timeout: 30_000 }, async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'sleepmut-patches-'));
+    const root = scratchDir('sleepmut-patches');
     cpSync('sample-projects', path.join(root, 'sample-projects'), { recursive: true, filter: (source) => !/node_modules|__pycache__|reports$/.test(source) });
     const { stdout } = await execa('node', [path.resolve('dist/src/cli/main.js'), 'list', 'sample-projects', '--json', '--patches', 'patches'], { cwd: root });
     const { mutants } = JSON.parse(stdout) as { mutants: { id: string; file: string; replacement: string }[] };

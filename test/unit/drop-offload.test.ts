@@ -1,10 +1,10 @@
 /** DropOffload: the shapes it mutates, the shapes it leaves alone, and proof that each replacement keeps values but blocks the loop. */
 import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importOriginalAndMutant } from './evaluate-mutant.js';
 import { mutantsOf, type MutantText } from './harness.js';
+import { scratchDir } from '../support/scratch.js';
 
 /** The replacement text for a sync twin reached through `process.getBuiltinModule`. */
 const sync = (module: string, callText: string): string => `globalThis.process.getBuiltinModule("node:${module}").${callText}`;
@@ -176,7 +176,7 @@ const behaviour: [string, string, () => Promise<unknown>][] = [
     'fs sync twin',
     `import * as fs from 'node:fs/promises';\nexport async function run(file) { let ticked = false; setImmediate(() => { ticked = true; }); const text = await fs.readFile(file, 'utf8'); return { value: text, ticked }; }`,
     async () => {
-      const file = path.join(tmpdir(), `sleepmut-drop-offload-${process.pid}.txt`);
+      const file = path.join(scratchDir('sleepmut-drop-offload'), 'input.txt');
       await writeFile(file, 'timing '.repeat(300_000));
       return file;
     },

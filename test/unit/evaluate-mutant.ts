@@ -1,9 +1,9 @@
 /** Behavioural checks for operators: imports a snippet as an ES module before and after one mutant is applied to its text. */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MutantText } from './harness.js';
+import { scratchDir } from '../support/scratch.js';
 
 /** A snippet's exports; snippets export async functions the tests call. */
 export type LoadedModule = Record<string, (...args: any[]) => Promise<any>>;
@@ -21,7 +21,7 @@ export async function importOriginalAndMutant(code: string, mutant: MutantText):
 }
 
 async function importCode(code: string): Promise<LoadedModule> {
-  const file = path.join(await mkdtemp(path.join(tmpdir(), 'sleepmut-eval-')), 'module.mjs');
+  const file = path.join(scratchDir('sleepmut-eval'), 'module.mjs');
   await writeFile(file, code);
   return import(/* @vite-ignore */ pathToFileURL(file).href);
 }

@@ -1,9 +1,9 @@
 /** The pytest helpers (python/sleepmut_pytest_helpers.py) pass on responsive, concurrent code and fail on blocking, sequential code. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../support/scratch.js';
 
 const pythonDir = path.resolve(import.meta.dirname, '../../python');
 const python = process.env.SLEEPMUT_PYTHON ?? 'python3';
@@ -59,7 +59,7 @@ def test_sequential_awaits_do_not_overlap(concurrency):
 
 describe.skipIf(!hasPytest)('pytest helpers', () => {
   it('pass on responsive and concurrent code, fail on blocking and sequential code', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'sleepmut-pyhelpers-'));
+    const dir = scratchDir('sleepmut-pyhelpers');
     writeFileSync(path.join(dir, 'test_helpers.py'), tests);
     const env = { PYTHONPATH: pythonDir, PYTHONDONTWRITEBYTECODE: '1' };
     const result = await execa(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'test_helpers.py'], { cwd: dir, env, reject: false, all: true });

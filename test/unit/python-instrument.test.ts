@@ -1,6 +1,5 @@
 /** Mutant switches in Python: placement of the runtime import, indentation of statement switches, UTF-16 offsets, nesting, per-call switches of import-time arguments; checked by running the instrumented code with /usr/bin/python3. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execaSync } from 'execa';
 import type { Node } from 'web-tree-sitter';
@@ -10,6 +9,7 @@ import type { PyMutation, PyMutator } from '../../mutators/python/types.js';
 import { instrument, runtimeImport } from '../../src/python/instrument.js';
 import { pythonEnvironment } from '../../src/python/interpreter.js';
 import { parsePython } from '../../src/python/parse.js';
+import { scratchDir } from '../support/scratch.js';
 
 /** Test operators: `await x` -> `-1` (expression), and a statement `await x` -> two statements that record "M". */
 const awaitToConstant: PyMutator = {
@@ -41,7 +41,7 @@ async function instrumented(source: string, mutators: readonly PyMutator[]): Pro
 
 /** Runs the program with mutant `active` switched on and returns what it prints. */
 function runPython(program: string, active: number): string {
-  const directory = mkdtempSync(path.join(tmpdir(), 'sleepmut-unit-'));
+  const directory = scratchDir('sleepmut-unit');
   writeFileSync(path.join(directory, 'program.py'), program);
   return execaSync('/usr/bin/python3', [path.join(directory, 'program.py')], { env: pythonEnvironment({ SLEEPMUT_ACTIVE: String(active) }) }).stdout;
 }

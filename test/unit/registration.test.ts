@@ -1,14 +1,14 @@
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadInstrumenter, findCorePackageJson } from '../../src/stryker/instrumenter.js';
 import { applySelection } from '../../src/stryker/register.js';
 import type { JsMutator } from '../../mutators/js/ast.js';
+import { scratchDir } from '../support/scratch.js';
 
 /** A node_modules tree with a fake core and a fake instrumenter of the given version and files. */
 function fakeStryker(version: string, files: Record<string, string> = {}): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'sleepmut-fake-'));
+  const root = scratchDir('sleepmut-fake');
   const core = path.join(root, 'node_modules/@stryker-mutator/core');
   const instrumenter = path.join(root, 'node_modules/@stryker-mutator/instrumenter');
   mkdirSync(core, { recursive: true });
@@ -42,7 +42,7 @@ describe('instrumenter guard', () => {
     const argv1 = process.argv[1];
     process.argv[1] = path.join(dotBin, 'stryker');
     try {
-      expect(findCorePackageJson(mkdtempSync(path.join(tmpdir(), 'elsewhere-')))).toBe(corePackageJson);
+      expect(findCorePackageJson(scratchDir('elsewhere'))).toBe(corePackageJson);
     } finally {
       process.argv[1] = argv1;
     }
