@@ -1,15 +1,14 @@
 /** The Python engine end to end: find and instrument mutants in a sandbox, run the baseline, test every mutant, report, and pick the exit code. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { findOperator } from '../../mutators/catalog.js';
 import { configureMutators } from '../../mutators/settings.js';
 import { SleepmutError } from '../cli/errors.js';
+import { injectedDelayMs } from '../report/injected-delay.js';
+import { packageVersion } from '../package-version.js';
 import { buildSummary, summaryPath, writeSummary, type MutantOutcome as SummaryOutcome, type Summary } from '../report/summary.js';
 import { renderSummary } from '../report/table.js';
 import type { PythonRunConfig } from './config.js';
 import { runBaseline, type Baseline } from './coverage.js';
-import { findInterpreter, runtimeDirectory } from './interpreter.js';
+import { findInterpreter } from './interpreter.js';
 import { prepareMutants, type PyMutant } from './mutants.js';
 import { noCoverageOutcome, type MutantOutcome } from './outcome.js';
 import { enabledMutators } from './parse.js';
@@ -96,16 +95,12 @@ function summaryOutcome(mutant: PyMutant, outcome: MutantOutcome, baseline: Base
     killedBy: [...outcome.killedBy],
     coveredBy: coveringTests(baseline, mutant),
     runMs: outcome.testsCompleted > 0 ? outcome.durationMs : undefined,
-    injectedDelayMs: findOperator(mutant.operator)?.options.some((option) => option === 'delayMs') ? config.delayMs : 0,
+    injectedDelayMs: injectedDelayMs(mutant.operator, mutant.replacement, config, 1000),
   };
 }
 
 function coveringTests(baseline: Baseline, mutant: PyMutant): string[] {
   return [...(baseline.coverage.get(mutant.index)?.keys() ?? [])];
-}
-
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(path.join(runtimeDirectory, '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function say(message: string): void {

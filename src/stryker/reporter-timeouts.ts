@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { MutantCoverage, MutantRunPlan } from '@stryker-mutator/api/core';
 import type { CompleteDryRunResult } from '@stryker-mutator/api/test-runner';
 import type { MutatorSettings } from '../../mutators/settings.js';
-import { injectedDelayMs, runTimeoutMs, setupMarkerFileName, testTimeoutMs, testTimeoutsFileName } from './timeouts.js';
+import { runTimeoutMs, setupMarkerFileName, testTimeoutMs, testTimeoutsFileName } from './timeouts.js';
+import { injectedDelayMs } from '../report/injected-delay.js';
 
 export class TimingTimeouts {
   private readonly testMs: Map<string, number>;
@@ -28,7 +29,7 @@ export class TimingTimeouts {
     const hits = this.hits.get(plan.mutant.id);
     if (!hits) return;
     this.sandbox ??= sandboxRoot(plan);
-    const injected = injectedDelayMs(plan.mutant.mutatorName, plan.mutant.replacement, this.settings);
+    const injected = injectedDelayMs(plan.mutant.mutatorName, plan.mutant.replacement, this.settings, 1);
     const totalHits = [...hits.values()].reduce((sum, count) => sum + count, 0);
     const run = { baselineMs: plan.netTime, timeoutFactor: this.timeoutFactor, injectedDelayMs: injected, hitCount: totalHits };
     plan.runOptions.timeout = runTimeoutMs(run, this.perTestTimeoutsActive() === true);

@@ -9,7 +9,7 @@ import { detectTestFramework } from '../report/hints.js';
 import { sliceByLocation } from '../report/mutant-list.js';
 import { withDefaults, type SleepmutOptions } from './options.js';
 import { MutantRunClock } from './reporter-clock.js';
-import { injectedDelayMs } from './timeouts.js';
+import { injectedDelayMs } from '../report/injected-delay.js';
 import { TimingTimeouts } from './reporter-timeouts.js';
 import { missingSetupHints } from './reporter-hint.js';
 
@@ -71,7 +71,7 @@ export class SleepmutReporter implements Reporter {
         killedBy: result.killedBy ?? [],
         coveredBy: result.coveredBy ?? [],
         runMs: this.clock.runMsOf(result.id),
-        injectedDelayMs: injectedDelayMs(result.mutatorName, result.replacement, settings),
+        injectedDelayMs: injectedDelayMs(result.mutatorName, result.replacement, settings, 1),
         timeoutMs: this.timeouts?.runTimeoutOf(result.id),
       }),
     );

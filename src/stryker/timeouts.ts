@@ -4,8 +4,6 @@
  * Two levels: Stryker's timeout for the whole run of the covering tests, and a timeout per test that the setup
  * `sleepmut/vitest-setup` or `sleepmut/mocha-setup` applies (a test that times out ends the run without a runner restart).
  */
-import type { MutatorSettings } from '../../mutators/settings.js';
-
 /** Room for machine load on top of the expected time of one test. */
 export const timeoutMarginMs = 1000;
 
@@ -39,28 +37,4 @@ export function testTimeoutMs({ baselineMs, timeoutFactor, injectedDelayMs, hitC
 /** Expected time of the run of all covering tests, plus the margin (and the slack, with per-test timeouts). */
 export function runTimeoutMs(input: TimeoutInput, perTestTimeouts: boolean): number {
   return testTimeoutMs(input) + (perTestTimeouts ? runSlackMs : 0);
-}
-
-/**
- * The delay a mutant adds each time its site runs (an upper bound), read from the operator and its replacement:
- * EventWaitToSleep sleeps `delayMs`; BlockingSleep blocks for the original sleep's duration (its literal, else
- * `delayMs`); FlattenBackoff waits its fixed delay; DropOffload and SerializeConcurrency add no fixed delay.
- */
-export function injectedDelayMs(operator: string, replacement: string, settings: MutatorSettings): number {
-  switch (operator) {
-    case 'EventWaitToSleep':
-      return settings.delayMs;
-    case 'BlockingSleep':
-      return trailingNumber(replacement) ?? settings.delayMs;
-    case 'FlattenBackoff':
-      return Number(replacement.trim()) || settings.backoffDelayMs;
-    default:
-      return 0;
-  }
-}
-
-/** The number literal closing the last call in `code`, e.g. 200 in `Atomics.wait(a, 0, 0, 200)`. */
-function trailingNumber(code: string): number | undefined {
-  const match = /[\s,(]([0-9][0-9_]*(?:\.[0-9]+)?)\s*\)\s*;?\s*$/.exec(code);
-  return match ? Number(match[1].replaceAll('_', '')) : undefined;
 }
