@@ -3,10 +3,10 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
-import { operatorsFor, type OperatorName } from '../../mutators/catalog.js';
+import { operatorNames, type OperatorName } from '../../mutators/catalog.js';
 import { compareMutants, type ListedMutant } from '../report/mutant-list.js';
 import { listJsMutants, type SourceFile } from '../stryker/list-mutants.js';
-import { withDefaults, type SleepmutOptions } from '../stryker/options.js';
+import { jsOperatorNames, withDefaults, type SleepmutOptions } from '../stryker/options.js';
 import { listPythonMutants } from '../python/list.js';
 import { UsageError } from './errors.js';
 import { writePatches } from './patches.js';
@@ -74,8 +74,8 @@ function positiveInteger(value: string | undefined, flag: string): number | unde
 }
 
 function selectedOperators(value: string | undefined): OperatorName[] {
-  const known = [...new Set([...operatorsFor('js'), ...operatorsFor('python')].map((operator) => operator.name as OperatorName))];
-  if (value === undefined) return known;
+  const known = operatorNames;
+  if (value === undefined) return [...known];
   const requested = value.split(',').map((name) => name.trim()).filter(Boolean);
   const unknown = requested.filter((name) => !known.includes(name as OperatorName));
   if (unknown.length) throw new UsageError(`sleepmut list: unknown operator ${unknown.join(', ')} (known: ${known.join(', ')})`);
@@ -96,7 +96,7 @@ async function expandPaths(paths: readonly string[]): Promise<string[]> {
 async function listMutants(sources: readonly SourceFile[], settings: { delayMs: number; backoffDelayMs: number }, operators: OperatorName[]): Promise<ListedMutant[]> {
   const python = sources.filter((file) => file.name.endsWith('.py'));
   const js = sources.filter((file) => !file.name.endsWith('.py'));
-  const jsOperators = operators.filter((name) => operatorsFor('js').some((operator) => operator.name === name));
+  const jsOperators = operators.filter((name) => jsOperatorNames.includes(name));
   const mutants = [
     ...(await listJsFiles(js, { ...settings, operators: jsOperators, disableBuiltinMutators: true })),
     ...(python.length ? await listPythonMutants(python, settings, operators) : []),

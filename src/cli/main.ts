@@ -2,6 +2,7 @@
 /** The `sleepmut` command line: dispatches to `list` and `run`, turns every failure into one line and an exit code. */
 import { listCommand, listUsage } from './list.js';
 import { reportError, UsageError } from './errors.js';
+import { packageVersion } from '../package-version.js';
 
 const usage = `sleepmut: mutation testing for timing defects
 
@@ -19,7 +20,7 @@ ${listUsage}`;
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return print(usage);
-  if (command === '--version' || command === '-v') return print(`${await version()}\n`);
+  if (command === '--version' || command === '-v') return print(`${packageVersion()}\n`);
   if (args.includes('--help') || args.includes('-h')) return print(await commandUsage(command));
   if (command === 'list') return listCommand(args);
   if (command === 'run') return (await import('./run.js')).runCommand(args);
@@ -35,11 +36,6 @@ async function commandUsage(command: string): Promise<string> {
 function print(text: string): number {
   process.stdout.write(text);
   return 0;
-}
-
-async function version(): Promise<string> {
-  const { createRequire } = await import('node:module');
-  return (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 }
 
 main(process.argv.slice(2)).then(
