@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { configureMutators } from '../../mutators/settings.js';
 import { sliceByLocation, withStableId, type ListedMutant } from '../report/mutant-list.js';
-import { createInstrumenter, instrumentOptions, loadInstrumenter } from './instrumenter.js';
+import { createInstrumenter, instrumentOptions, loadInstrumenter, type InstrumenterInternals, type StrykerInstrumenter } from './instrumenter.js';
 import { applySelection } from './register.js';
 import type { SleepmutOptions } from './options.js';
 
@@ -12,11 +12,18 @@ export interface SourceFile {
   content: string;
 }
 
+/** Loaded once per process: `sleepmut list` instruments file by file. */
+let loaded: Promise<{ internals: InstrumenterInternals; instrumenter: StrykerInstrumenter }> | undefined;
+
+function loadOnce() {
+  loaded ??= loadInstrumenter().then(async (internals) => ({ internals, instrumenter: await createInstrumenter(internals) }));
+  return loaded;
+}
+
 export async function listJsMutants(files: readonly SourceFile[], options: SleepmutOptions): Promise<ListedMutant[]> {
-  const internals = await loadInstrumenter();
+  const { internals, instrumenter } = await loadOnce();
   configureMutators(options);
   applySelection(internals.allMutators, { operators: options.operators, disableBuiltinMutators: true });
-  const instrumenter = await createInstrumenter(internals);
   const contentByName = new Map(files.map((file) => [path.resolve(file.name), file]));
   const { mutants } = await instrumenter.instrument(
     files.map((file) => ({ name: path.resolve(file.name), content: file.content, mutate: true })),
