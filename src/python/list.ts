@@ -13,6 +13,8 @@ export async function listPythonMutants(files: readonly SourceFile[], settings: 
   const listed: ListedMutant[] = [];
   for (const file of files) {
     const parsed = await parsePython(file.content, mutators);
+    // Same wording as the JS side (src/cli/list.ts) and the same rule as the engine: a broken file is not mutated.
+    if (parsed.hasSyntaxError) process.stderr.write(`sleepmut: skipped ${file.name}: it does not parse (syntax error)\n`);
     const positionOf = positionTable(file.content);
     listed.push(...parsed.sites.map((site) => listedMutant(file.name, file.content, site, positionOf)));
   }

@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +58,15 @@ describe('sleepmut CLI', () => {
     expect(exitCode).toBe(0);
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^sleepmut: skipped test\/fixtures\/js\/broken\.js: it does not parse/)]);
     expect((JSON.parse(stdout) as { mutants: unknown[] }).mutants).toHaveLength(1);
+  });
+
+  it('skips a Python file with a syntax error with a one-line warning', async () => {
+    const dir = scratchDir('sleepmut-badpy');
+    writeFileSync(path.join(dir, 'broken.py'), 'async def f(:\n    await asyncio.sleep(1)\n');
+    const { stdout, stderr, exitCode } = await cli('list', dir, '--json');
+    expect(exitCode).toBe(0);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^sleepmut: skipped .*broken\.py: it does not parse \(syntax error\)$/)]);
+    expect(JSON.parse(stdout)).toEqual({ mutants: [] });
   });
 
   it.each([
