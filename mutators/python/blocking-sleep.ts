@@ -5,7 +5,8 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
-import { awaitedCall, callParts, isZeroLiteral, qualifiedName } from './syntax.js';
+import { qualifiedName } from './facts/names.js';
+import { awaitedCall, callParts, isZeroLiteral } from './syntax.js';
 
 const ASYNC_SLEEPS = new Set(['asyncio.sleep', 'anyio.sleep', 'trio.sleep']);
 

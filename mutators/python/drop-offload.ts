@@ -6,7 +6,8 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
-import { asCallee, awaitedCall, callParts, field, qualifiedName, type CallParts } from './syntax.js';
+import { qualifiedName } from './facts/names.js';
+import { asCallee, awaitedCall, callParts, field, type CallParts } from './syntax.js';
 
 export const dropOffload: PyMutator = {
   name: 'DropOffload',

@@ -1,13 +1,20 @@
 /**
  * EventWaitToSleep (Python): an event wait becomes a fixed sleep (delayMs, default 0.5 s) that hopes the signal came.
- * Async: `await ev.wait()`, `await cond.wait()`, `await cond.wait_for(pred)`, `await queue.join()` and
- * `await asyncio.wait_for(ev.wait(), t)` -> the module's own sleep (anyio/trio/asyncio), when the value is discarded;
- * asyncio waits used only as a truthy flag become `await asyncio.sleep(0.5, True)` (asyncio's sleep returns its `result`).
- * Sync: a discarded `ev.wait()` / `ev.wait(t)` on a known `threading.Event` -> `time.sleep(0.5)`.
+ * Async: `await ev.wait()`, `await queue.join()` and `await asyncio.wait_for(ev.wait(), t)` -> the module's own sleep
+ * (anyio/trio/asyncio), when the value is discarded; asyncio waits used only as a truthy flag become
+ * `await asyncio.sleep(0.5, True)` (asyncio's sleep returns its `result`).
+ * Conditions: a Condition's wait releases its lock while it waits, so a plain sleep would keep the lock and deadlock
+ * every other task. A discarded `await cond.wait()` statement on a known Condition becomes release, sleep, re-acquire
+ * (the surrounding `while` re-checks the predicate); `await cond.wait_for(pred)` the same inside `while not pred()`.
+ * Condition-like waits on receivers of unknown type (`wait_for(pred)`, or a `wait()` inside `async with R:`) are left
+ * alone: without knowing R has release/acquire there is no faithful replacement.
+ * Sync: a discarded `ev.wait()` / `ev.wait(t)` on a known `threading.Event` (`self.x` resolved in its own class) ->
+ * `time.sleep(0.5)`.
  */
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
-import { asyncEventLibrary, awaitedCall, awaitedSleep, callParts, dottedName, eventDelay, field, isDiscarded, isLibraryName, isUsedAsFlag, moduleFacts, qualifiedName } from './syntax.js';
+import { asyncEventLibrary, isLibraryName, moduleFacts, qualifiedName, signalKind, signalLibrary } from './facts/names.js';
+import { awaitedCall, awaitedSleep, callParts, eventDelay, field, isDiscarded, isUsedAsFlag, type AsyncLibrary } from './syntax.js';
 
 /** Method name -> how many positional arguments the wait takes, and whether its value is a truthy flag on asyncio. */
 const WAIT_METHODS: ReadonlyMap<string, { arity: number; flag: boolean }> = new Map([
@@ -19,8 +26,14 @@ const WAIT_METHODS: ReadonlyMap<string, { arity: number; flag: boolean }> = new 
 export const eventWaitToSleep: PyMutator = {
   name: 'EventWaitToSleep',
   *mutate(node) {
+    if (node.type === 'expression_statement') {
+      const replacement = conditionWaitReplacement(node);
+      if (replacement) yield { node, replacement, level: 'statement' };
+      return;
+    }
     const asyncWait = asyncWaitKind(node);
     if (asyncWait) {
+      if (asyncWait.conditionLike) return;
       const library = asyncEventLibrary(asyncWait.receiver) ?? moduleFacts(node).library;
       if (isDiscarded(node)) yield { node, replacement: awaitedSleep(library, eventDelay()), level: 'expression' };
       else if (asyncWait.flag && library === 'asyncio' && isUsedAsFlag(node)) yield { node, replacement: awaitedSleep('asyncio', `${eventDelay()}, True`), level: 'expression' };
@@ -41,7 +54,10 @@ function asyncWaitKind(node: Node): WaitShape | undefined {
 
 interface WaitShape {
   readonly receiver: Node;
+  readonly method: string;
   readonly flag: boolean;
+  /** A Condition's wait (known type, `wait_for(pred)`, or a wait inside `async with R:`): it must release R's lock. */
+  readonly conditionLike: boolean;
 }
 
 /** `R.wait()`, `R.wait_for(p)` or `R.join()` with the right arity, unless R is a library module (`asyncio.wait(...)`). */
@@ -51,7 +67,9 @@ function waitShape(call: Node): WaitShape | undefined {
   const shape = method === undefined ? undefined : WAIT_METHODS.get(method);
   if (!parts || !shape || parts.hasSplat || parts.keywords.size > 0 || parts.positional.length !== shape.arity) return undefined;
   const receiver = field(parts.callee, 'object');
-  return isLibraryName(receiver) ? undefined : { receiver, flag: shape.flag };
+  if (isLibraryName(receiver)) return undefined;
+  const conditionLike = method !== 'join' && (method === 'wait_for' || signalKind(receiver) === 'Condition' || insideWithOf(call, receiver.text));
+  return { receiver, method: method!, flag: shape.flag, conditionLike };
 }
 
 function methodName(call: Node): string | undefined {
@@ -59,12 +77,37 @@ function methodName(call: Node): string | undefined {
   return callee?.type === 'attribute' ? field(callee, 'attribute').text : undefined;
 }
 
-/** `ev.wait()`, `ev.wait(t)` or `ev.wait(timeout=t)`, not awaited, on a receiver bound to `threading.Event`. */
+/** True when `node` sits in a `with R:` / `async with R:` block (in its own function): R's wait then runs with R held. */
+function insideWithOf(node: Node, receiver: string): boolean {
+  for (let current = node.parent; current && !['function_definition', 'lambda', 'class_definition'].includes(current.type); current = current.parent) {
+    if (current.type !== 'with_statement') continue;
+    const items = current.descendantsOfType('with_item').filter((item) => item?.parent?.parent?.equals(current));
+    if (items.some((item) => item?.childForFieldName('value')?.text === receiver)) return true;
+  }
+  return false;
+}
+
+/** A discarded `await R.wait()` / `await R.wait_for(p)` statement on a known async Condition: release, sleep, re-acquire (in a loop on p). */
+function conditionWaitReplacement(statement: Node): string | undefined {
+  const expression = statement.namedChildCount === 1 ? statement.firstNamedChild! : undefined;
+  const call = expression && awaitedCall(expression);
+  const wait = call && waitShape(call);
+  if (!wait || wait.method === 'join' || signalKind(wait.receiver) !== 'Condition') return undefined;
+  const library = signalLibrary(wait.receiver);
+  if (library === undefined || library === 'threading') return undefined;
+  const receiver = wait.receiver.text;
+  const released = `${receiver}.release()\ntry:\n    ${awaitedSleep(library as AsyncLibrary, eventDelay())}\nfinally:\n    await ${receiver}.acquire()`;
+  if (wait.method === 'wait') return released;
+  const predicate = callParts(call)!.positional[0];
+  return `while not (${predicate.text})():\n${released.split('\n').map((line) => `    ${line}`).join('\n')}`;
+}
+
+/** `ev.wait()`, `ev.wait(t)` or `ev.wait(timeout=t)`, not awaited, on a receiver known to be a `threading.Event`. */
 function isThreadingEventWait(node: Node): boolean {
   const parts = callParts(node);
   if (!parts || parts.callee.type !== 'attribute' || field(parts.callee, 'attribute').text !== 'wait' || parts.hasSplat) return false;
   const argumentCount = parts.positional.length + parts.keywords.size;
   const timeoutOnly = argumentCount === 0 || (argumentCount === 1 && (parts.positional.length === 1 || parts.keywords.has('timeout')));
-  const receiver = dottedName(field(parts.callee, 'object'));
-  return timeoutOnly && receiver !== undefined && moduleFacts(node).events.get(receiver) === 'threading.Event';
+  const receiver = field(parts.callee, 'object');
+  return timeoutOnly && signalKind(receiver) === 'Event' && signalLibrary(receiver) === 'threading';
 }

@@ -10,7 +10,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
 import { mutatorSettings } from '../settings.js';
-import { callParts, dottedName, enclosingScope, field, isNumericLiteral, lastSegment, qualifiedName, seconds, siblingSpelling, unwrapParentheses } from './syntax.js';
+import { qualifiedName, siblingSpelling } from './facts/names.js';
+import { callParts, dottedName, enclosingScope, field, isNumericLiteral, lastSegment, seconds, unwrapParentheses } from './syntax.js';
 
 const DELAY_WORDS = /delay|backoff|wait|interval|timeout|sleep|pause|cooldown|timer|call_later/i;
 const RETRY_WORDS = /attempt|retr|tries/i;

@@ -14,7 +14,8 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
-import { awaitedCall, field, isAsyncFunction, moduleFacts, present } from './syntax.js';
+import { moduleFacts } from './facts/names.js';
+import { awaitedCall, field, isAsyncFunction, present } from './syntax.js';
 
 export const nestedEventLoop: PyMutator = {
   name: 'NestedEventLoop',

@@ -6,7 +6,8 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
-import { asyncEventLibrary, awaitedCall, awaitedSleep, callParts, field, type AsyncLibrary } from './syntax.js';
+import { asyncEventLibrary } from './facts/names.js';
+import { awaitedCall, awaitedSleep, callParts, field, type AsyncLibrary } from './syntax.js';
 
 const POLL_INTERVAL_SECONDS = '0.2';
 

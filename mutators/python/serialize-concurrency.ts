@@ -6,7 +6,8 @@
  * argument (`return_exceptions=True` cannot be reproduced by an expression).
  */
 import type { PyMutator } from './types.js';
-import { awaitedCall, callParts, field, qualifiedName, type CallParts } from './syntax.js';
+import { qualifiedName } from './facts/names.js';
+import { awaitedCall, callParts, field, type CallParts } from './syntax.js';
 
 export const serializeConcurrency: PyMutator = {
   name: 'SerializeConcurrency',

@@ -1,37 +1,8 @@
-/** Python syntax helpers shared by the operators: dotted names, a module's import and event tables, await context, value-use predicates and replacement spellings. */
-import type { Node, Tree } from 'web-tree-sitter';
+/** Python syntax helpers shared by the operators and the facts pass: dotted names, tree navigation, await context, value-use predicates and replacement spellings (nothing here looks beyond one node's tree). */
+import type { Node } from 'web-tree-sitter';
 import { mutatorSettings } from '../settings.js';
 
 export type AsyncLibrary = 'asyncio' | 'anyio' | 'trio';
-
-/** What a module binds: local name -> qualified name (`aio` -> `asyncio`, `sleep` -> `asyncio.sleep`, relative imports start with '.'). */
-export type ImportTable = ReadonlyMap<string, string>;
-
-export interface ModuleFacts {
-  readonly imports: ImportTable;
-  /** Receiver text (`ready`, `self._stop`) -> qualified constructor (`asyncio.Event`), from assignments and annotations. */
-  readonly events: ReadonlyMap<string, string>;
-  /** The async library whose sleep fits the module: anyio (runs on both backends) > trio > asyncio. */
-  readonly library: AsyncLibrary;
-}
-
-const EVENT_CLASSES = new Set(['asyncio.Event', 'anyio.Event', 'trio.Event', 'threading.Event']);
-
-const LIBRARY_MODULES = new Set(['asyncio', 'anyio', 'trio', 'threading', 'time', 'concurrent', 'multiprocessing', 'subprocess', 'os', 'tenacity', 'backoff', 'random', 'math', 'queue', 'socket', 'selectors']);
-
-const factsByTree = new WeakMap<Tree, ModuleFacts>();
-
-/** Facts about the module holding `node`, computed once per tree. */
-export function moduleFacts(node: Node): ModuleFacts {
-  let facts = factsByTree.get(node.tree);
-  if (!facts) {
-    const root = node.tree.rootNode;
-    const imports = importTable(root);
-    facts = { imports, events: eventTable(root, imports), library: moduleLibrary(imports) };
-    factsByTree.set(node.tree, facts);
-  }
-  return facts;
-}
 
 // Names.
 
@@ -43,107 +14,15 @@ export function dottedName(node: Node): string | undefined {
   return object === undefined ? undefined : `${object}.${field(node, 'attribute').text}`;
 }
 
-/** The qualified name an imported dotted name refers to (`aio.sleep` -> 'asyncio.sleep'); undefined when its head is not imported. */
-export function qualifiedName(node: Node): string | undefined {
-  const dotted = dottedName(node);
-  if (dotted === undefined) return undefined;
-  const [head, ...rest] = dotted.split('.');
-  const imported = moduleFacts(node).imports.get(head);
-  return imported === undefined || isParameterOfEnclosingFunction(node, head) ? undefined : [imported, ...rest].join('.');
-}
-
-/** True when `name` is a parameter of a function around `node` (`def retry(sleep=asyncio.sleep)` shadows `from asyncio import sleep`). */
-function isParameterOfEnclosingFunction(node: Node, name: string): boolean {
-  for (let scope = enclosingScope(node); scope; scope = enclosingScope(scope)) {
-    const parameters = scope.childForFieldName('parameters');
-    if (parameters && present(parameters.namedChildren).some((parameter) => parameterName(parameter) === name)) return true;
-  }
-  return false;
-}
-
 /** `x`, `x=1`, `x: int`, `x: int = 1`, `*x`, `**x` -> 'x'. */
-function parameterName(parameter: Node): string | undefined {
+export function parameterName(parameter: Node): string | undefined {
   const named = parameter.childForFieldName('name') ?? parameter.firstNamedChild ?? parameter;
   const identifier = named.type === 'identifier' ? named : named.firstNamedChild;
   return identifier?.type === 'identifier' ? identifier.text : undefined;
 }
 
-/** True when `node` names something from asyncio, the standard library or a known third-party library, not project code. */
-export function isLibraryName(node: Node): boolean {
-  const qualified = qualifiedName(node);
-  return qualified !== undefined && LIBRARY_MODULES.has(qualified.split('.')[0]);
-}
-
 export function lastSegment(dotted: string): string {
   return dotted.slice(dotted.lastIndexOf('.') + 1);
-}
-
-function importTable(root: Node): Map<string, string> {
-  const table = new Map<string, string>();
-  for (const statement of present(root.descendantsOfType(['import_statement', 'import_from_statement']))) {
-    const from = statement.type === 'import_from_statement' ? field(statement, 'module_name').text : undefined;
-    for (const imported of present(statement.childrenForFieldName('name'))) {
-      const [local, qualified] = importBinding(imported, from);
-      table.set(local, qualified);
-    }
-  }
-  return table;
-}
-
-/** `import a.b` binds a -> a; `import a.b as c` binds c -> a.b; `from m import x as y` binds y -> m.x. */
-function importBinding(imported: Node, from: string | undefined): [string, string] {
-  const name = imported.type === 'aliased_import' ? field(imported, 'name').text : imported.text;
-  const alias = imported.type === 'aliased_import' ? field(imported, 'alias').text : undefined;
-  if (from !== undefined) return [alias ?? name, from.endsWith('.') ? from + name : `${from}.${name}`];
-  return alias === undefined ? [name.split('.')[0], name.split('.')[0]] : [alias, name];
-}
-
-function moduleLibrary(imports: ImportTable): AsyncLibrary {
-  const modules = new Set([...imports.values()].map((qualified) => qualified.split('.')[0]));
-  if (modules.has('anyio')) return 'anyio';
-  return modules.has('trio') ? 'trio' : 'asyncio';
-}
-
-/** Receivers bound to an Event: `x = asyncio.Event()`, `self.x = Event()`, `x: trio.Event` (parameters, class attributes as `self.x`). */
-function eventTable(root: Node, imports: ImportTable): Map<string, string> {
-  const events = new Map<string, string>();
-  const resolve = (node: Node | null) => (node ? resolveWith(imports, node) : undefined);
-  for (const assignment of present(root.descendantsOfType('assignment'))) {
-    const value = assignment.childForFieldName('right');
-    const constructed = value?.type === 'call' ? resolve(value.childForFieldName('function')) : undefined;
-    const declared = resolve(typeExpression(assignment));
-    const eventClass = [constructed, declared].find((name) => name !== undefined && EVENT_CLASSES.has(name));
-    const target = dottedName(field(assignment, 'left'));
-    if (eventClass && target) events.set(inClassBody(assignment) ? `self.${target}` : target, eventClass);
-  }
-  for (const parameter of present(root.descendantsOfType(['typed_parameter', 'typed_default_parameter']))) {
-    const declared = resolve(typeExpression(parameter));
-    const name = parameter.childForFieldName('name') ?? parameter.firstNamedChild;
-    if (declared && EVENT_CLASSES.has(declared) && name?.type === 'identifier') events.set(name.text, declared);
-  }
-  return events;
-}
-
-function resolveWith(imports: ImportTable, node: Node): string | undefined {
-  const dotted = dottedName(node);
-  if (dotted === undefined) return undefined;
-  const [head, ...rest] = dotted.split('.');
-  const imported = imports.get(head);
-  return imported === undefined ? undefined : [imported, ...rest].join('.');
-}
-
-function typeExpression(node: Node): Node | null {
-  return node.childForFieldName('type')?.firstNamedChild ?? null;
-}
-
-function inClassBody(statement: Node): boolean {
-  return statement.parent?.parent?.type === 'block' && statement.parent.parent.parent?.type === 'class_definition';
-}
-
-/** The async library of a receiver bound to an asyncio/anyio/trio Event (`ready`, `self._ready`), if known. */
-export function asyncEventLibrary(receiver: Node): AsyncLibrary | undefined {
-  const library = moduleFacts(receiver).events.get(receiver.text)?.split('.')[0];
-  return library === 'asyncio' || library === 'anyio' || library === 'trio' ? library : undefined;
 }
 
 // Tree navigation.
@@ -253,13 +132,6 @@ export function awaitedSleep(library: AsyncLibrary, delay: string): string {
 /** The event-wait delay from the settings, in seconds. */
 export function eventDelay(): string {
   return seconds(mutatorSettings().delayMs);
-}
-
-/** Spells `module.name` the way the source spells its sibling `callee`: `t.wait_exponential` -> `t.wait_fixed`, an imported local name, or `__import__('module').name`. */
-export function siblingSpelling(callee: Node, module: string, name: string): string {
-  if (callee.type === 'attribute') return `${field(callee, 'object').text}.${name}`;
-  const local = [...moduleFacts(callee).imports].find(([, qualified]) => qualified === `${module}.${name}`)?.[0];
-  return local ?? `__import__('${module}').${name}`;
 }
 
 /** Source text of `node` usable as a call's callee: primaries as they are, anything else in parentheses. */

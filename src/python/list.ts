@@ -4,15 +4,16 @@ import type { MutatorSettings } from '../../mutators/settings.js';
 import { configureMutators } from '../../mutators/settings.js';
 import { withStableId, type ListedMutant } from '../report/mutant-list.js';
 import type { SourceFile } from '../stryker/list-mutants.js';
-import { enabledMutators, parsePython, type PySite } from './parse.js';
+import { enabledMutators, parsePythonProject, type PySite } from './parse.js';
 import { positionTable, type PositionOf } from './positions.js';
 
 export async function listPythonMutants(files: readonly SourceFile[], settings: MutatorSettings, operators: readonly string[]): Promise<ListedMutant[]> {
   configureMutators(settings);
   const mutators = enabledMutators(operators);
   const listed: ListedMutant[] = [];
-  for (const file of files) {
-    const parsed = await parsePython(file.content, mutators);
+  const parsedFiles = await parsePythonProject(files.map((file) => ({ name: file.name, source: file.content })), mutators);
+  for (const [index, file] of files.entries()) {
+    const parsed = parsedFiles[index];
     // Same wording as the JS side (src/cli/list.ts) and the same rule as the engine: a broken file is not mutated.
     if (parsed.hasSyntaxError) process.stderr.write(`sleepmut: skipped ${file.name}: it does not parse (syntax error)\n`);
     const positionOf = positionTable(file.content);

@@ -6,7 +6,7 @@ import type { ListedMutant } from '../report/mutant-list.js';
 import { instrument } from './instrument.js';
 import { compileErrors, type Interpreter } from './interpreter.js';
 import { listedMutant } from './list.js';
-import { parsePython } from './parse.js';
+import { parsePythonProject } from './parse.js';
 import { positionTable } from './positions.js';
 import { writeIntoSandbox, type Sandbox } from './sandbox.js';
 
@@ -22,11 +22,15 @@ export interface PreparedMutants {
   readonly warnings: string[];
 }
 
-export async function prepareMutants(projectDirectory: string, files: readonly string[], sandbox: Sandbox, interpreter: Interpreter, mutators: readonly PyMutator[]): Promise<PreparedMutants> {
+/** `contextFiles`: further project files read for facts only (a helper module outside the mutate globs). */
+export async function prepareMutants(projectDirectory: string, files: readonly string[], sandbox: Sandbox, interpreter: Interpreter, mutators: readonly PyMutator[], contextFiles: readonly string[] = []): Promise<PreparedMutants> {
   const prepared: PreparedMutants = { mutants: [], sources: new Map(), warnings: [] };
-  for (const file of files) {
-    const source = await readFile(path.join(projectDirectory, file), 'utf8');
-    const parsed = await parsePython(source, mutators);
+  const read = (names: readonly string[]) => Promise.all(names.map(async (name) => ({ name, source: await readFile(path.join(projectDirectory, name), 'utf8') })));
+  const context = await read(contextFiles.filter((file) => !files.includes(file)));
+  const parsedFiles = await parsePythonProject(await read(files), mutators, context);
+  for (const [index, file] of files.entries()) {
+    const parsed = parsedFiles[index];
+    const source = parsed.source;
     if (parsed.hasSyntaxError) prepared.warnings.push(`skipped ${file}: syntax error`);
     if (parsed.sites.length === 0) continue;
     const positionOf = positionTable(source);

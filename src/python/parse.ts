@@ -1,5 +1,6 @@
-/** Parses Python sources with tree-sitter (once per file) and collects every mutation the enabled operators produce. */
-import type { Node } from 'web-tree-sitter';
+/** Parses Python sources with tree-sitter (once per file), registers them as one project for the facts pass, and collects every mutation the enabled operators produce. */
+import type { Node, Tree } from 'web-tree-sitter';
+import { registerProject } from '../../mutators/python/facts/project.js';
 import { parsePythonSource } from '../../mutators/python/parser.js';
 import { pyMutators } from '../../mutators/python/index.js';
 import type { PyMutator } from '../../mutators/python/types.js';
@@ -29,11 +30,31 @@ export function enabledMutators(operators: readonly string[]): readonly PyMutato
   return pyMutators.filter((mutator) => operators.includes(mutator.name));
 }
 
+/** One file on its own (a project of one module). */
 export async function parsePython(source: string, mutators: readonly PyMutator[]): Promise<ParsedFile> {
-  const tree = await parsePythonSource(source);
-  const root = tree.rootNode;
-  if (root.hasError) return { source, root, hasSyntaxError: true, sites: [] };
-  return { source, root, hasSyntaxError: false, sites: collectSites(source, root, mutators) };
+  const [parsed] = await parsePythonProject([{ name: '', source }], mutators);
+  return parsed;
+}
+
+export interface PythonSource {
+  /** Path relative to the project root: it names the module (`pkg/mod.py` -> `pkg.mod`) for imports across files. */
+  readonly name: string;
+  readonly source: string;
+}
+
+/**
+ * Parses every file once, registers them as one project (so operators see facts across modules: a helper's delay,
+ * a field's type in a base class), then collects each file's sites. `context` files are parsed for facts only.
+ */
+export async function parsePythonProject(files: readonly PythonSource[], mutators: readonly PyMutator[], context: readonly PythonSource[] = []): Promise<ParsedFile[]> {
+  const parsed: { file: PythonSource; tree: Tree }[] = [];
+  for (const file of [...files, ...context]) parsed.push({ file, tree: await parsePythonSource(file.source) });
+  registerProject(parsed.filter(({ tree }) => !tree.rootNode.hasError).map(({ file, tree }) => ({ name: file.name, tree })));
+  return parsed.slice(0, files.length).map(({ file: { source }, tree }) => {
+    const root = tree.rootNode;
+    if (root.hasError) return { source, root, hasSyntaxError: true, sites: [] };
+    return { source, root, hasSyntaxError: false, sites: collectSites(source, root, mutators) };
+  });
 }
 
 function collectSites(source: string, root: Node, mutators: readonly PyMutator[]): PySite[] {

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
+import { registerProject } from '../../mutators/python/facts/project.js';
 import { parsePythonSource } from '../../mutators/python/parser.js';
 import type { PyMutation, PyMutator } from '../../mutators/python/types.js';
 
@@ -19,6 +20,13 @@ export async function mutationsOf(mutator: PyMutator, source: string): Promise<P
 /** The mutants as original/replacement text pairs. */
 export async function mutantsOf(mutator: PyMutator, source: string): Promise<PyMutantText[]> {
   return (await mutationsOf(mutator, source)).map(({ node, replacement }) => ({ original: node.text, replacement }));
+}
+
+/** The mutations `mutator` yields over a project of several modules (path -> source), facts shared across them, file by file. */
+export async function projectMutationsOf(mutator: PyMutator, files: Readonly<Record<string, string>>): Promise<{ file: string; source: string; mutation: PyMutation }[]> {
+  const trees = await Promise.all(Object.entries(files).map(async ([name, source]) => ({ name, source, tree: await parsePythonSource(source) })));
+  registerProject(trees);
+  return trees.flatMap(({ name, source, tree }) => [...allNodes(tree.rootNode)].flatMap((node) => [...mutator.mutate(node)].map((mutation) => ({ file: name, source, mutation }))));
 }
 
 function* allNodes(node: Node): Generator<Node> {
@@ -71,6 +79,29 @@ function switched(source: string, node: Node, replacement: string, level: PyMuta
   const indent = ' '.repeat(node.startPosition.column);
   const block = (text: string) => text.split('\n').map((line) => `${indent}    ${line}`).join('\n');
   return `if True:\n${block(replacement)}\n${indent}else:\n${block(node.text)}`;
+}
+
+export type ProjectRow = readonly [description: string, files: Readonly<Record<string, string>>, expected: readonly (PyMutantText & { file: string })[]];
+
+/** The table test of one operator over multi-module projects: exact mutants per file, and each mutated file targets real ast nodes and compiles. */
+export function projectTable(mutator: PyMutator, rows: readonly ProjectRow[]): void {
+  describe(`${mutator.name} across modules`, () => {
+    it.each(rows)('%s', async (_description, files, expected) => {
+      const found = await projectMutationsOf(mutator, files);
+      expect(found.map(({ file, mutation }) => ({ file, original: mutation.node.text, replacement: mutation.replacement }))).toEqual(expected);
+    });
+
+    it('targets real ast nodes and compiles in Python', async () => {
+      const cases = [];
+      for (const [, files] of rows) {
+        for (const { source, mutation } of await projectMutationsOf(mutator, files)) cases.push({ source, mutants: [checkedMutant(source, mutation)] });
+      }
+      const output = execFileSync(PYTHON, ['-c', CHECKER], { input: JSON.stringify(cases), encoding: 'utf8' });
+      const verdicts = (JSON.parse(output) as PythonVerdict[][]).flat();
+      expect(verdicts.length).toBeGreaterThan(0);
+      expect(verdicts.filter((verdict) => !verdict.astNode || !verdict.compiles)).toEqual([]);
+    });
+  });
 }
 
 export type OperatorRow = readonly [description: string, source: string, expected: readonly PyMutantText[]];

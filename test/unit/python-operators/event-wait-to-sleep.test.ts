@@ -1,17 +1,46 @@
 /** Table tests for EventWaitToSleep (Python): which event waits become a fixed sleep, and which shapes are left alone. */
 import { eventWaitToSleep } from '../../../mutators/python/event-wait-to-sleep.js';
-import { inAsyncDef, operatorTable } from '../python-harness.js';
+import { inAsyncDef, operatorTable, projectTable } from '../python-harness.js';
 
 const asyncioSleep = (original: string) => ({ original, replacement: "await __import__('asyncio').sleep(0.5)" });
 const flagSleep = (original: string) => ({ original, replacement: "await __import__('asyncio').sleep(0.5, True)" });
 const timeSleep = (original: string) => ({ original, replacement: "__import__('time').sleep(0.5)" });
+const released = (receiver: string, library = 'asyncio') => `${receiver}.release()\ntry:\n    await __import__('${library}').sleep(0.5)\nfinally:\n    await ${receiver}.acquire()`;
+const indented = (text: string) => text.split('\n').map((line) => `    ${line}`).join('\n');
+const queueClass = (body: string) =>
+  `import asyncio\n\nclass Queue:\n    def __init__(self):\n        self._lock = asyncio.Lock()\n        self._not_empty = asyncio.Condition(self._lock)\n        self._items = []\n\n    async def get(self):\n        async with self._not_empty:\n${body
+    .split('\n')
+    .map((line) => `            ${line}`)
+    .join('\n')}\n`;
+const twoClasses =
+  'import subprocess\nimport threading\n\nclass Beat:\n    def __init__(self):\n        self.done = threading.Event()\n\n    def run(self):\n        self.done.wait(1)\n\nclass Job:\n    def __init__(self, cmd):\n        self.done = subprocess.Popen(cmd)\n\n    def run(self):\n        self.done.wait(1)\n';
+const typeCheckingWorker = (annotation: string) =>
+  `from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    import threading\n\nclass Worker:\n    def __init__(self, event${annotation}):\n        self.event${annotation} = event\n\n    def run(self):\n        self.event.wait(0.1)\n`;
 
 operatorTable(eventWaitToSleep, [
   ['a discarded asyncio event wait', inAsyncDef('import asyncio', 'await ev.wait()'), [asyncioSleep('await ev.wait()')]],
   ['an attribute receiver', inAsyncDef('import asyncio', 'await self._ready.wait()'), [asyncioSleep('await self._ready.wait()')]],
   ['an aliased asyncio import', inAsyncDef('import asyncio as aio', 'await ev.wait()'), [asyncioSleep('await ev.wait()')]],
-  ['a condition wait', inAsyncDef('import asyncio', 'async with cond:\n    await cond.wait()'), [asyncioSleep('await cond.wait()')]],
-  ['a condition wait_for', inAsyncDef('import asyncio', 'async with cond:\n    await cond.wait_for(lambda: q.full())'), [asyncioSleep('await cond.wait_for(lambda: q.full())')]],
+  [
+    'a known Condition: release, sleep, re-acquire (the while re-checks)',
+    queueClass('while not self._items:\n    await self._not_empty.wait()\nreturn self._items.pop()'),
+    [{ original: 'await self._not_empty.wait()', replacement: released('self._not_empty') }],
+  ],
+  [
+    'a known Condition wait_for: the same inside a loop on the predicate',
+    inAsyncDef('import asyncio\n\ncond = asyncio.Condition()', 'async with cond:\n    await cond.wait_for(lambda: q.full())', 'async def run(q):'),
+    [{ original: 'await cond.wait_for(lambda: q.full())', replacement: `while not (lambda: q.full())():\n${indented(released('cond'))}` }],
+  ],
+  [
+    'an anyio Condition in an annotated parameter uses anyio.sleep',
+    inAsyncDef('import anyio', 'async with cond:\n    await cond.wait()', 'async def run(cond: anyio.Condition):'),
+    [{ original: 'await cond.wait()', replacement: released('cond', 'anyio') }],
+  ],
+  ['leaves alone: a wait inside async with on a receiver of unknown type (a sleep would keep its lock)', inAsyncDef('import asyncio', 'async with cond:\n    await cond.wait()'), []],
+  ['leaves alone: wait_for(pred) on a receiver of unknown type', inAsyncDef('import asyncio', 'await cond.wait_for(lambda: q.full())'), []],
+  ['leaves alone: a known Condition under asyncio.wait_for', queueClass('await asyncio.wait_for(self._not_empty.wait(), 1)'), []],
+  ['leaves alone: a known Condition wait used as a flag', queueClass('if await self._not_empty.wait():\n    pass'), []],
+  ['leaves alone: a known Condition wait not alone on its statement', queueClass('x = [await self._not_empty.wait()]'), []],
   ['a queue join', inAsyncDef('import asyncio', 'await q.join()'), [asyncioSleep('await q.join()')]],
   ['asyncio.wait_for around an event wait', inAsyncDef('import asyncio', 'await asyncio.wait_for(ev.wait(), 2)'), [asyncioSleep('await asyncio.wait_for(ev.wait(), 2)')]],
   ['wait_for imported by name', inAsyncDef('from asyncio import wait_for', 'await wait_for(ev.wait(), timeout=2)'), [asyncioSleep('await wait_for(ev.wait(), timeout=2)')]],
@@ -32,6 +61,10 @@ operatorTable(eventWaitToSleep, [
     'from threading import Event\n\nclass Worker:\n    def __init__(self):\n        self._stop = Event()\n\n    def loop(self):\n        self._stop.wait(timeout=1.5)\n',
     [timeSleep('self._stop.wait(timeout=1.5)')],
   ],
+  ['self.x resolved per class: the threading.Event field, not the Popen of another class', twoClasses, [timeSleep('self.done.wait(1)')]],
+  ['a string annotation naming a type imported under TYPE_CHECKING (parameter)', typeCheckingWorker(': "threading.Event"').replace('self.event: "threading.Event" =', 'self.event ='), [timeSleep('self.event.wait(0.1)')]],
+  ['a string annotation on the self field', typeCheckingWorker('').replace('self.event = event', 'self.event: "threading.Event" = event'), [timeSleep('self.event.wait(0.1)')]],
+  ['an Optional[...] annotation', typeCheckingWorker(': Optional[threading.Event] = None').replace('self.event: Optional[threading.Event] = None =', 'self.event ='), [timeSleep('self.event.wait(0.1)')]],
   ['leaves alone: a wait whose value is data', inAsyncDef('import asyncio', 'code = await proc.wait()'), []],
   ['leaves alone: an anyio wait used as a flag (it returns None)', inAsyncDef('import anyio', 'if await ev.wait():\n    pass'), []],
   ['leaves alone: a queue join used as a flag', inAsyncDef('import asyncio', 'if await q.join():\n    pass'), []],
@@ -41,4 +74,34 @@ operatorTable(eventWaitToSleep, [
   ['leaves alone: a sync wait on something not known to be a threading.Event', inAsyncDef('import threading', 'proc.wait()', 'def run(proc):'), []],
   ['leaves alone: a threading event wait whose value is used', inAsyncDef('import threading\n\ndone = threading.Event()', 'if not done.wait(1):\n    raise TimeoutError', 'def run():'), []],
   ['leaves alone: an await outside async def', 'import asyncio\n\nf = lambda ev: ev.wait()\n', []],
+]);
+
+projectTable(eventWaitToSleep, [
+  [
+    'a Condition subclass defined in another module',
+    {
+      'pkg/__init__.py': '',
+      'pkg/sync.py': 'import asyncio\n\nclass Gate(asyncio.Condition):\n    pass\n',
+      'pkg/pool.py': 'from .sync import Gate\n\nclass Pool:\n    def __init__(self):\n        self._gate = Gate()\n\n    async def take(self):\n        async with self._gate:\n            await self._gate.wait()\n',
+    },
+    [{ file: 'pkg/pool.py', original: 'await self._gate.wait()', replacement: released('self._gate') }],
+  ],
+  [
+    'a field typed in a base class of another module',
+    {
+      'pkg/__init__.py': '',
+      'pkg/base.py': 'import threading\n\nclass Base:\n    def __init__(self):\n        self.stopped = threading.Event()\n',
+      'pkg/worker.py': 'from pkg.base import Base\n\nclass Worker(Base):\n    def loop(self):\n        self.stopped.wait(2)\n',
+    },
+    [{ file: 'pkg/worker.py', original: 'self.stopped.wait(2)', replacement: "__import__('time').sleep(0.5)" }],
+  ],
+  [
+    'leaves alone: a same-named field of an unrelated class in another module',
+    {
+      'pkg/__init__.py': '',
+      'pkg/base.py': 'import threading\n\nclass Base:\n    def __init__(self):\n        self.stopped = threading.Event()\n',
+      'pkg/proc.py': 'import subprocess\n\nclass Proc:\n    def __init__(self, cmd):\n        self.stopped = subprocess.Popen(cmd)\n\n    def loop(self):\n        self.stopped.wait(2)\n',
+    },
+    [],
+  ],
 ]);
