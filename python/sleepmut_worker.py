@@ -1,31 +1,78 @@
-"""A warmed-up sleepmut worker: collects the suite once, then forks one child per mutant; jobs arrive on stdin, results leave on fd 3."""
+"""A warmed-up sleepmut worker: collects the suite once in pytest's own session, then per mutant forks a child that runs only the covering items through pytest's run-test protocol (no re-collection); jobs arrive on stdin, results leave on fd 3."""
 import json
 import os
 import sys
+import threading
 
 
 def main():
     sys.path.insert(0, os.getcwd())
     pytest_args = json.loads(os.environ["SLEEPMUT_PYTEST_ARGS"])
-    import pytest
-    import sleepmut_pytest
-    import sleepmut_runtime
-
+    jobs = os.fdopen(os.dup(0))  # pytest captures fd 0 during the session; the job stream must outlive that
     protocol = os.fdopen(3, "w", buffering=1)
-    pytest.main(pytest_args + ["--collect-only", "-q"])
-    send(protocol, {"ready": True})
-    for line in sys.stdin:
-        job = json.loads(line)
-        pid = os.fork()
-        if pid == 0:
-            sleepmut_runtime.active = job["mutant"]
-            recorder = sleepmut_pytest.Recorder(job["out"], select=job["tests"])
-            code = pytest.main(pytest_args + job["extraArgs"], plugins=[recorder])
-            sys.stdout.flush()
-            os._exit(int(code))
-        send(protocol, {"pid": pid})
-        _, status = os.waitpid(pid, 0)
-        send(protocol, {"done": True, "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None})
+    import pytest
+
+    class ForkPerMutant:
+        """Takes over pytest's run-test loop after collection: one forked child per job, each running only its items."""
+
+        @pytest.hookimpl(tryfirst=True)
+        def pytest_runtestloop(self, session):
+            send(protocol, {"ready": True, "threads": foreign_threads()})
+            by_id = {item.nodeid: item for item in session.items}
+            for line in jobs:
+                job = json.loads(line)
+                pid = os.fork()
+                if pid == 0:
+                    run_job_in_child(pytest, session, job, [by_id[node_id] for node_id in job["tests"] if node_id in by_id])
+                send(protocol, {"pid": pid})
+                _, status = os.waitpid(pid, 0)
+                send(protocol, {"done": True, "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None})
+            return True
+
+    pytest.main(pytest_args, plugins=[ForkPerMutant()])
+
+
+def run_job_in_child(pytest, session, job, items):
+    """Runs `items` with the job's mutant active, stops at the first failure (like --exitfirst), writes the recorder's result, and exits without returning to the parent's loop."""
+    code = 1
+    try:
+        import sleepmut_pytest
+        import sleepmut_runtime
+
+        sleepmut_runtime.active = job["mutant"]
+        recorder = sleepmut_pytest.Recorder(job["out"])
+        session.config.pluginmanager.register(recorder, "sleepmut_job_recorder")
+        timeout_marker = per_test_timeout(pytest, session.config, job.get("testTimeoutMs"))
+        for index, item in enumerate(items):
+            if timeout_marker is not None:
+                item.add_marker(timeout_marker)
+            next_item = items[index + 1] if index + 1 < len(items) else None
+            item.config.hook.pytest_runtest_protocol(item=item, nextitem=next_item)
+            if recorder.failed:
+                break
+        recorder.pytest_sessionfinish(session, 1 if recorder.failed else 0)
+        code = 0
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def per_test_timeout(pytest, config, timeout_ms):
+    """pytest-timeout's marker (signal method: interrupts sleeps and hung awaits) with a sub-second budget, when the plugin is loaded."""
+    if timeout_ms is None or not config.pluginmanager.hasplugin("timeout"):
+        return None
+    return pytest.mark.timeout(timeout_ms / 1000, method="signal")
+
+
+def foreign_threads():
+    """Threads alive after import and collection, besides this one: a forked child would get them only half (no thread runs in it), so such suites need fresh processes."""
+    names = [thread.name for thread in threading.enumerate() if thread is not threading.current_thread()]
+    try:
+        native = len(os.listdir("/proc/self/task")) - 1
+    except OSError:
+        native = len(names)
+    return names + ["<native thread>"] * max(0, native - len(names))
 
 
 def send(protocol, message):

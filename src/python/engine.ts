@@ -39,7 +39,13 @@ export async function runEngine(projectDirectory: string, config: PythonRunConfi
   clock.mark('baseline');
   const jobs = planJobs(prepared.mutants, baseline, config);
   const progress = new ProgressLine(jobs.length, config.reporters.includes('progress'));
-  const tested = await runJobs(jobs, { ...workerOptions, concurrency: config.concurrency, warmWorkers, onOutcome: (_job, outcome) => progress.record(outcome) });
+  const tested = await runJobs(jobs, {
+    ...workerOptions,
+    concurrency: config.concurrency,
+    warmWorkers,
+    onOutcome: (_job, outcome) => progress.record(outcome),
+    onForkUnsafe: (threads) => say(`the suite starts threads at import or collection (${threads.join(', ')}); a forked run would hold them only half, so each mutant runs in a fresh pytest process (slower, same verdicts)`),
+  });
   progress.finish();
   clock.mark('mutants');
   say(`time: ${clock}; ${perMutantRun([...tested.values()])}`);

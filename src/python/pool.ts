@@ -1,4 +1,4 @@
-/** Runs mutant jobs on `concurrency` slots: each slot takes a worker started ahead (or starts one) and replaces it if it dies; import-time mutants get a fresh process. */
+/** Runs mutant jobs on `concurrency` slots: each slot takes a worker started ahead (or starts one) and replaces it if it dies; import-time mutants, and every mutant of a suite that starts threads before the fork, get a fresh process. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runFreshPytest } from './fresh.js';
@@ -21,6 +21,8 @@ export interface PoolOptions extends WorkerOptions {
   /** Workers started ahead, e.g. while the baseline runs; undefined where a start failed (the slot then starts its own and reports why). */
   readonly warmWorkers: Promise<ForkingWorker | undefined>[];
   readonly onOutcome: (job: MutantJob, outcome: MutantOutcome) => void;
+  /** Called once when the workers find threads alive after collection (names given), so every mutant runs in a fresh process. */
+  readonly onForkUnsafe: (threads: readonly string[]) => void;
 }
 
 /** Starts `count` workers now, so their collection overlaps other work; a failed start resolves to undefined. */
@@ -31,11 +33,16 @@ export function startWorkers(count: number, options: WorkerOptions): Promise<For
 export async function runJobs(jobs: readonly MutantJob[], options: PoolOptions): Promise<Map<number, MutantOutcome>> {
   const queue = [...jobs];
   const outcomes = new Map<number, MutantOutcome>();
+  let forkSafe = true;
   const slot = async () => {
     let worker = await options.warmWorkers.shift();
     for (let job = queue.shift(); job; job = queue.shift()) {
-      if (!job.fresh && !worker?.isAlive) worker = await ForkingWorker.start(options.interpreter, options.sandbox, options.testArgs);
-      const run = job.fresh ? await runFresh(job, options) : await worker!.run(forkedJob(job, options));
+      if (forkSafe && !job.fresh && !worker?.isAlive) worker = await ForkingWorker.start(options.interpreter, options.sandbox, options.testArgs);
+      if (forkSafe && worker && !worker.isForkSafe) {
+        forkSafe = false;
+        options.onForkUnsafe(worker.threadsAtFork);
+      }
+      const run = job.fresh || !forkSafe ? await runFresh(job, options) : await worker!.run(forkedJob(job, options));
       const outcome = outcomeOf(run, job);
       outcomes.set(job.mutant.index, outcome);
       options.onOutcome(job, outcome);
@@ -48,7 +55,7 @@ export async function runJobs(jobs: readonly MutantJob[], options: PoolOptions):
 }
 
 function forkedJob(job: MutantJob, options: PoolOptions) {
-  return { mutant: job.mutant.index, tests: job.tests, extraArgs: mutantRunArgs(job, options), resultFile: resultFileOf(job, options.sandbox, 'result'), timeoutMs: job.timeoutMs };
+  return { mutant: job.mutant.index, tests: job.tests, resultFile: resultFileOf(job, options.sandbox, 'result'), timeoutMs: job.timeoutMs };
 }
 
 async function runFresh(job: MutantJob, options: PoolOptions): Promise<PytestRun> {
@@ -63,7 +70,7 @@ async function runFresh(job: MutantJob, options: PoolOptions): Promise<PytestRun
   });
 }
 
-/** A mutant is Killed by its first failing test, so its run stops there (`--exitfirst`, like Stryker's bail); pytest-timeout bounds each test. */
+/** A fresh run stops at its first failing test (`--exitfirst`, like Stryker's bail; forked runs do the same in the worker); pytest-timeout bounds each test. */
 function mutantRunArgs(job: MutantJob, options: PoolOptions): string[] {
   return ['--exitfirst', ...pytestTimeoutArgs(options.interpreter, job.timeoutMs)];
 }

@@ -1,4 +1,4 @@
-/** A warmed-up Python worker that forks one pytest child per mutant, with a Node-side watchdog that kills a hung child. */
+/** A warmed-up Python worker that collects the suite once and forks one child per mutant to run its covering tests, with a Node-side watchdog that kills a hung child. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,14 +13,15 @@ import { watchdogGraceMs } from './timeouts.js';
 export interface ForkedJob {
   readonly mutant: number;
   readonly tests: readonly string[];
-  /** pytest arguments for this run only. */
-  readonly extraArgs: readonly string[];
+  /** The whole run's budget; also each test's pytest-timeout limit where the plugin is installed. */
   readonly timeoutMs: number;
   readonly resultFile: string;
 }
 
 interface WorkerMessage {
   ready?: boolean;
+  /** Threads alive in the worker after import and collection (ready message only). */
+  threads?: string[];
   pid?: number;
   done?: boolean;
   signal?: number | null;
@@ -32,6 +33,8 @@ const unresponsiveWorkerMs = 5000;
 export class ForkingWorker {
   private alive = true;
   private stderrTail = '';
+  /** Threads the suite started at import or collection: a forked child would hold them only half, so this worker must not be used for forked runs. */
+  threadsAtFork: readonly string[] = [];
 
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
@@ -51,7 +54,9 @@ export class ForkingWorker {
     }) as unknown as ChildProcessWithoutNullStreams;
     const messages = createInterface({ input: child.stdio[3] as Readable })[Symbol.asyncIterator]();
     const worker = new ForkingWorker(child, messages);
-    if (!(await worker.next())?.ready) throw new SleepmutError(`sleepmut: a pytest worker failed to start: ${worker.stderrTail.trim().split('\n').at(-1) ?? 'no output'}`);
+    const ready = await worker.next();
+    worker.threadsAtFork = ready?.threads ?? [];
+    if (!ready?.ready) throw new SleepmutError(`sleepmut: a pytest worker failed to start: ${worker.stderrTail.trim().split('\n').at(-1) ?? 'no output'}`);
     return worker;
   }
 
@@ -59,9 +64,13 @@ export class ForkingWorker {
     return this.alive;
   }
 
+  get isForkSafe(): boolean {
+    return this.threadsAtFork.length === 0;
+  }
+
   async run(job: ForkedJob): Promise<PytestRun> {
     const started = Date.now();
-    this.child.stdin.write(`${JSON.stringify({ mutant: job.mutant, tests: job.tests, out: job.resultFile, extraArgs: job.extraArgs })}\n`);
+    this.child.stdin.write(`${JSON.stringify({ mutant: job.mutant, tests: job.tests, out: job.resultFile, testTimeoutMs: job.timeoutMs })}\n`);
     const forked = await this.next();
     let timedOut = false;
     const watchdog = setTimeout(() => {

@@ -31,12 +31,12 @@ function copyFixture(name: string): Project {
   return { directory, scratch };
 }
 
-function sleepmutRun(project: Project, args: string[] = [], python = debianPython): ResultPromise<{ reject: false; all: true }> {
+function sleepmutRun(project: Project, args: string[] = [], python = debianPython, env: Record<string, string> = {}): ResultPromise<{ reject: false; all: true }> {
   return execa('node', [cli, 'run', '--python', python, '--mutate', 'app/**/*.py', '--concurrency', '2', ...args, '--', 'tests'], {
     cwd: project.directory,
     reject: false,
     all: true,
-    env: { TMPDIR: project.scratch },
+    env: { TMPDIR: project.scratch, ...env },
   });
 }
 
@@ -106,6 +106,23 @@ describe('sleepmut run (Python engine)', () => {
     expect(html).toContain('"mutatorName":"SerializeConcurrency"');
     expect(snapshot(project.directory)).toEqual(before);
     expect(readdirSync(project.scratch)).toEqual([]);
+  });
+
+  it('collects the suite once per process: the baseline and one per worker, however many mutants run', async () => {
+    const project = copyFixture('basic');
+    const collections = path.join(project.scratch, '..', 'collections.txt');
+    const result = await sleepmutRun(project, [], debianPython, { SLEEPMUT_E2E_COLLECTIONS: collections });
+    expect(result.exitCode, result.all).toBe(0);
+    expect(reportedMutants(project).filter((mutant) => mutant.status !== 'NoCoverage').length).toBeGreaterThan(3);
+    expect(readFileSync(collections, 'utf8').trim().split('\n')).toHaveLength(1 + 2);
+  });
+
+  it('runs every mutant in a fresh process when the suite starts a thread at import, with the verdicts of fresh runs', async () => {
+    const project = copyFixture('threads');
+    const result = await sleepmutRun(project);
+    expect(result.exitCode, result.all).toBe(0);
+    expect(result.all).toContain('the suite starts threads at import or collection (dispatcher)');
+    expect(statusesOf(mutationReport(project))).toEqual(['EventWaitToSleep:Survived']);
   });
 
   it('runs covering tests fastest first and stops at the first failure, with the verdicts of a full run', async () => {
