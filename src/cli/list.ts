@@ -8,6 +8,7 @@ import { compareMutants, type ListedMutant } from '../report/mutant-list.js';
 import { listJsMutants, type SourceFile } from '../stryker/list-mutants.js';
 import { jsOperatorNames, withDefaults, type SleepmutOptions } from '../stryker/options.js';
 import { listPythonMutants } from '../python/list.js';
+import { oneNamePerRealFile } from '../files/inside.js';
 import { UsageError } from './errors.js';
 import { writePatches } from './patches.js';
 
@@ -90,7 +91,7 @@ async function expandPaths(paths: readonly string[]): Promise<string[]> {
     if (!info.isDirectory()) return [entry];
     return glob(sourceGlob, { cwd: entry, ignore: ignoredInDirectories, dot: false }).then((found) => found.map((file) => path.join(entry, file)));
   }));
-  return [...new Set(files.flat().map((file) => path.relative(process.cwd(), path.resolve(file))))];
+  return oneNamePerRealFile([...new Set(files.flat().map((file) => path.relative(process.cwd(), path.resolve(file))))]);
 }
 
 async function listMutants(sources: readonly SourceFile[], settings: { delayMs: number; backoffDelayMs: number }, operators: OperatorName[]): Promise<ListedMutant[]> {

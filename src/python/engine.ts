@@ -1,7 +1,5 @@
 /** The Python engine end to end: find and instrument mutants in a sandbox, run the baseline, test every mutant, report, and pick the exit code. */
-import { glob } from 'tinyglobby';
 import { configureMutators } from '../../mutators/settings.js';
-import { SleepmutError } from '../cli/errors.js';
 import { injectedDelayMs } from '../report/injected-delay.js';
 import { packageVersion } from '../package-version.js';
 import { buildSummary, summaryPath, writeSummary, type MutantOutcome as SummaryOutcome, type Summary } from '../report/summary.js';
@@ -18,16 +16,16 @@ import { runJobs, startWorkers } from './pool.js';
 import { ProgressLine } from './progress.js';
 import { buildReport, reportLocation, writeHtmlReport, writeJsonReport } from './report.js';
 import { createSandbox } from './sandbox.js';
-
-const neverMutated = ['**/.venv/**', '**/node_modules/**', '**/.git/**', '**/__pycache__/**', 'reports/**'];
+import { assertPatternsInside, selectFiles } from './selection.js';
 
 export async function runEngine(projectDirectory: string, config: PythonRunConfig): Promise<number> {
   configureMutators(config);
   const clock = new PhaseClock();
+  assertPatternsInside(config.mutate, projectDirectory);
   const interpreter = await findInterpreter(config.python, projectDirectory);
   say(`using ${interpreter.executable} (Python ${interpreter.version}${interpreter.hasPytestTimeout ? ', pytest-timeout' : ''})`);
-  const files = (await glob(config.mutate, { cwd: projectDirectory, ignore: neverMutated })).filter((file) => file.endsWith('.py')).sort();
-  if (files.length === 0) throw new SleepmutError(`sleepmut: no Python files match the mutate globs (${config.mutate.join(', ')})`);
+  const { files, warnings } = await selectFiles(config.mutate, projectDirectory);
+  warnings.forEach((warning) => say(`warning: ${warning}`));
   const sandbox = await createSandbox(projectDirectory);
   const prepared = await prepareMutants(projectDirectory, files, sandbox, interpreter, enabledMutators(config.operators));
   prepared.warnings.forEach((warning) => say(`warning: ${warning}`));

@@ -1,7 +1,9 @@
 /** The sandbox: a throwaway copy of the user's project where instrumented files are written and tests run; the user's tree is never written. */
-import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { lstatSync, readlinkSync } from 'node:fs';
+import { cp, lstat, mkdir, mkdtemp, readlink, realpath, symlink, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { isInside } from '../files/inside.js';
 import { onCleanup, removeDirectory } from './cleanup.js';
 
 const skippedEverywhere = new Set(['.git', 'node_modules', '__pycache__', '.venv', '.pytest_cache', '.mypy_cache', '.tox']);
@@ -18,7 +20,10 @@ export async function createSandbox(projectDirectory: string): Promise<Sandbox> 
   const container = await mkdtemp(path.join(os.tmpdir(), 'sleepmut-'));
   onCleanup(() => removeDirectory(container));
   const sandbox = { project: path.join(container, 'project'), scratch: path.join(container, 'scratch') };
-  await cp(projectDirectory, sandbox.project, { recursive: true, verbatimSymlinks: true, filter: (source) => keep(projectDirectory, source) });
+  const links: string[] = [];
+  const filter = (source: string) => keep(projectDirectory, source) && (lstatSync(source).isSymbolicLink() ? links.push(source) > 0 : true);
+  await cp(projectDirectory, sandbox.project, { recursive: true, verbatimSymlinks: true, filter });
+  await Promise.all(links.map((link) => repoint(projectDirectory, sandbox.project, link)));
   await mkdir(sandbox.scratch);
   return sandbox;
 }
@@ -29,6 +34,33 @@ function keep(projectDirectory: string, source: string): boolean {
   return !(skippedAtTop.has(name) && path.dirname(source) === projectDirectory);
 }
 
+/**
+ * Makes the sandbox copy of `link` point where the original points, as seen from the sandbox: a target inside the
+ * copied project becomes a relative link inside the sandbox; any other target (a sibling directory, a skipped
+ * directory such as .venv) becomes an absolute link to the original, so imports and data files resolve as in place.
+ */
+async function repoint(projectDirectory: string, sandboxProject: string, link: string): Promise<void> {
+  const target = path.resolve(path.dirname(link), readlinkSync(link));
+  const copy = path.join(sandboxProject, path.relative(projectDirectory, link));
+  const copiedTarget = isInside(projectDirectory, target) && isCopied(projectDirectory, target);
+  const repointed = copiedTarget ? path.relative(path.dirname(link), target) || '.' : target;
+  if ((await readlink(copy)) === repointed) return;
+  await unlink(copy);
+  await symlink(repointed, copy);
+}
+
+function isCopied(projectDirectory: string, target: string): boolean {
+  const parts = path.relative(projectDirectory, target).split(path.sep);
+  return !parts.some((part) => skippedEverywhere.has(part)) && !skippedAtTop.has(parts[0]);
+}
+
+/** Writes a file of the sandbox, never through a symlink and never outside the sandbox's project copy. */
 export async function writeIntoSandbox(sandbox: Sandbox, relativePath: string, content: string): Promise<void> {
-  await writeFile(path.join(sandbox.project, relativePath), content);
+  const file = path.resolve(sandbox.project, relativePath);
+  const realDirectory = await realpath(path.dirname(file));
+  if (!isInside(sandbox.project, file) || !isInside(await realpath(sandbox.project), realDirectory)) {
+    throw new Error(`sleepmut: refusing to write ${relativePath} outside the sandbox`);
+  }
+  if ((await lstat(file).catch(() => undefined))?.isSymbolicLink()) await unlink(file);
+  await writeFile(file, content);
 }

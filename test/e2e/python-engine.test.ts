@@ -1,69 +1,14 @@
 /** The Python engine end to end on tiny fixture projects, with the real Debian pytest (/usr/bin/python3) and no mocks. */
-import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { execa, type ResultPromise } from 'execa';
 import { schema } from 'mutation-testing-report-schema';
 import { describe, expect, it } from 'vitest';
-import { scratchDir } from '../support/scratch.js';
-
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const cli = path.join(repoRoot, 'dist/src/cli/main.js');
-const debianPython = '/usr/bin/python3';
-
-interface Project {
-  directory: string;
-  /** TMPDIR of the run: the sandbox goes here, so it must be empty afterwards. */
-  scratch: string;
-}
-
-/** Fixtures that hold only the files in which they differ from `basic` (a failing test, an extra broken module). */
-const overlaysOnBasic = new Set(['failing', 'syntax']);
-
-function copyFixture(name: string): Project {
-  const root = scratchDir('sleepmut-e2e');
-  const directory = path.join(root, name);
-  if (overlaysOnBasic.has(name)) cpSync(path.join(repoRoot, 'test/fixtures/python/basic'), directory, { recursive: true });
-  cpSync(path.join(repoRoot, 'test/fixtures/python', name), directory, { recursive: true });
-  const scratch = path.join(root, 'tmp');
-  cpSync(directory, scratch, { recursive: true, filter: (source) => source === directory });
-  return { directory, scratch };
-}
+import { copyFixture, debianPython, processesWorkingIn, repoRoot, sleepmut, snapshot, type Project } from './support/python-project.js';
 
 function sleepmutRun(project: Project, args: string[] = [], python = debianPython, env: Record<string, string> = {}): ResultPromise<{ reject: false; all: true }> {
-  return execa('node', [cli, 'run', '--python', python, '--mutate', 'app/**/*.py', '--concurrency', '2', ...args, '--', 'tests'], {
-    cwd: project.directory,
-    reject: false,
-    all: true,
-    env: { TMPDIR: project.scratch, ...env },
-  });
-}
-
-/** Every file and directory under `directory` with a hash of its bytes, except the top-level `reports` a successful run writes. */
-function snapshot(directory: string, relative = ''): Record<string, string> {
-  const entries: Record<string, string> = {};
-  for (const name of readdirSync(path.join(directory, relative)).sort()) {
-    const item = path.join(relative, name);
-    if (item === 'reports') continue;
-    const full = path.join(directory, item);
-    if (statSync(full).isDirectory()) Object.assign(entries, { [`${item}/`]: 'dir' }, snapshot(directory, item));
-    else entries[item] = createHash('sha256').update(readFileSync(full)).digest('hex');
-  }
-  return entries;
-}
-
-/** Pids of live processes whose working directory is under `directory` (the sandbox's workers run there). */
-function processesWorkingIn(directory: string): string[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        return readlinkSync(`/proc/${pid}/cwd`).startsWith(directory);
-      } catch {
-        return false;
-      }
-    });
+  return sleepmut(project, ['run', '--python', python, '--mutate', 'app/**/*.py', '--concurrency', '2', ...args, '--', 'tests'], env);
 }
 
 function mutationReport(project: Project) {
