@@ -2,11 +2,14 @@
  * BlockingSleep (Python): `await asyncio.sleep(d)` / `await anyio.sleep(d)` / `await trio.sleep(d)` ->
  * `__import__('time').sleep(d)`, which freezes the whole event loop for d. Both return None; sleeps with asyncio's
  * `result` argument and zero-delay sleeps (cooperative yields, not waits) are left alone.
+ * A sleep function that returns the awaitable instead of awaiting it (`def sleep(s): return asyncio.sleep(s)`, or a
+ * lambda, which callers await) -> `(__import__('time').sleep(s), asyncio.sleep(0))[1]`: it blocks for s when called
+ * and hands back an awaitable that completes at once, so callers still await the same None.
  */
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
 import { qualifiedName } from './facts/names.js';
-import { awaitedCall, callParts, isZeroLiteral } from './syntax.js';
+import { awaitedCall, callParts, enclosingScope, isAsyncFunction, isZeroLiteral } from './syntax.js';
 
 const ASYNC_SLEEPS = new Set(['asyncio.sleep', 'anyio.sleep', 'trio.sleep']);
 
@@ -16,12 +19,24 @@ export const blockingSleep: PyMutator = {
     const call = awaitedCall(node);
     const delay = call && sleepDelay(call);
     if (delay && !isZeroLiteral(delay)) yield { node, replacement: `__import__('time').sleep(${delay.text})`, level: 'expression' };
+    const returned = returnedSleep(node);
+    if (returned) yield { node, replacement: `(__import__('time').sleep(${returned.delay.text}), ${returned.callee.text}(0))[1]`, level: 'expression' };
   },
 };
 
 /** The delay argument of an async library sleep that takes nothing else (`sleep(d)`, `sleep(delay=d)`, `sleep(seconds=d)`). */
 function sleepDelay(call: Node): Node | undefined {
-  const parts = callParts(call)!;
-  if (!ASYNC_SLEEPS.has(qualifiedName(parts.callee) ?? '') || parts.hasSplat || parts.positional.length + parts.keywords.size !== 1) return undefined;
+  const parts = callParts(call);
+  if (!parts || !ASYNC_SLEEPS.has(qualifiedName(parts.callee) ?? '') || parts.hasSplat || parts.positional.length + parts.keywords.size !== 1) return undefined;
   return parts.positional[0] ?? parts.keywords.get('delay') ?? parts.keywords.get('seconds');
+}
+
+/** `return asyncio.sleep(d)` in a plain function, or `lambda s: asyncio.sleep(s)`: the sleep handed to callers to await. */
+function returnedSleep(node: Node): { delay: Node; callee: Node } | undefined {
+  const parent = node.parent;
+  const returned = parent?.type === 'return_statement' || (parent?.type === 'lambda' && parent.childForFieldName('body')?.equals(node));
+  const delay = returned && node.type === 'call' ? sleepDelay(node) : undefined;
+  const scope = delay && enclosingScope(node);
+  if (!delay || !scope || isZeroLiteral(delay) || isAsyncFunction(scope) || scope.type === 'class_definition') return undefined;
+  return { delay, callee: callParts(node)!.callee };
 }

@@ -10,13 +10,12 @@
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
 import { mutatorSettings } from '../settings.js';
+import { inDelayContext } from './facts/delays.js';
 import { qualifiedName, siblingSpelling } from './facts/names.js';
-import { callParts, dottedName, enclosingScope, field, isNumericLiteral, lastSegment, seconds, unwrapParentheses } from './syntax.js';
+import { callParts, dottedName, field, isNumericLiteral, lastSegment, seconds, unwrapParentheses } from './syntax.js';
 
-const DELAY_WORDS = /delay|backoff|wait|interval|timeout|sleep|pause|cooldown|timer|call_later/i;
-const RETRY_WORDS = /attempt|retr|tries/i;
-/** Calls whose result carries their argument on: the delay context is decided where the call's value goes. */
-const PASS_THROUGH = new Set(['min', 'max', 'round', 'int', 'float', 'abs', 'random.uniform']);
+/** A base or factor held in a name (`base`, `self.exp_base`, `factor`, `multiplier`): growth, when the exponent is not a literal. */
+const GROWTH_NAMES = /base|factor|multiplier|growth|ratio|backoff|^exp$/i;
 const TENACITY_EXPONENTIALS = new Set(['tenacity.wait_exponential', 'tenacity.wait_random_exponential']);
 const EXPO_KEYWORDS = ['base', 'factor', 'max_value'];
 
@@ -33,8 +32,10 @@ export const flattenBackoff: PyMutator = {
 function backoffMathReplacement(node: Node): string | undefined {
   const base = exponentialProductBase(node);
   if (base) return inDelayContext(node) ? base.text : undefined;
-  if (!isExponential(node) || isProductOperand(node)) return undefined;
-  return inDelayContext(node) ? seconds(mutatorSettings().backoffDelayMs) : undefined;
+  if (!isExponential(node) || isProductOperand(node) || !inDelayContext(node)) return undefined;
+  // A literal base (`2 ** n`) carries no unit: the fixed delay. A named one (`self.exp_base ** n`) is a factor that
+  // another statement scales (`self.multiplier * exp`): its first value, 1, leaves that scale as the constant delay.
+  return isNumericLiteral(growthOperand(node)!) ? seconds(mutatorSettings().backoffDelayMs) : '1';
 }
 
 /** `base * 2 ** n` or `2 ** n * base` (also with `pow(2, n)`): the base operand. */
@@ -45,17 +46,28 @@ function exponentialProductBase(node: Node): Node | undefined {
   return isExponential(unwrapParentheses(left)) ? right : undefined;
 }
 
-/** `k ** n` or `pow(k, n)` / `math.pow(k, n)` with a literal k > 1 and a non-literal exponent. */
+/** `k ** n` or `pow(k, n)` / `math.pow(k, n)` with a growth factor k (a literal > 1, or a base/factor name) and a non-literal exponent. */
 function isExponential(node: Node): boolean {
-  if (binaryOperator(node) === '**') return isGrowthFactor(field(node, 'left')) && !isNumericLiteral(field(node, 'right'));
+  const [base, exponent] = powerOperands(node) ?? [];
+  return base !== undefined && exponent !== undefined && isGrowthFactor(base) && !isNumericLiteral(exponent);
+}
+
+function growthOperand(node: Node): Node | undefined {
+  return powerOperands(node)?.[0];
+}
+
+function powerOperands(node: Node): [Node, Node] | undefined {
+  if (binaryOperator(node) === '**') return [field(node, 'left'), field(node, 'right')];
   const parts = callParts(node);
   const name = parts && (qualifiedName(parts.callee) ?? dottedName(parts.callee));
-  if (!parts || (name !== 'pow' && name !== 'math.pow') || parts.positional.length !== 2 || parts.keywords.size > 0) return false;
-  return isGrowthFactor(parts.positional[0]) && !isNumericLiteral(parts.positional[1]);
+  if (!parts || (name !== 'pow' && name !== 'math.pow') || parts.positional.length !== 2 || parts.keywords.size > 0 || parts.hasSplat) return undefined;
+  return [parts.positional[0], parts.positional[1]];
 }
 
 function isGrowthFactor(node: Node): boolean {
-  return isNumericLiteral(node) && Number(node.text.replaceAll('_', '')) > 1;
+  if (isNumericLiteral(node)) return Number(node.text.replaceAll('_', '')) > 1;
+  const name = dottedName(node);
+  return name !== undefined && GROWTH_NAMES.test(lastSegment(name).replace(/^_+/, ''));
 }
 
 function isProductOperand(node: Node): boolean {
@@ -105,58 +117,4 @@ function backoffReplacement(node: Node): string | undefined {
   if ((decoratorName !== 'backoff.on_exception' && decoratorName !== 'backoff.on_predicate') || !decorator.positional[0]?.equals(node)) return undefined;
   const constant = siblingSpelling(node, 'backoff', 'constant');
   return EXPO_KEYWORDS.some((keyword) => decorator.keywords.has(keyword)) ? `lambda base=2, factor=1, max_value=None: ${constant}(factor)` : constant;
-}
-
-// Delay context.
-
-/** True when the value computed at `node` is a delay: decided by where it flows, else by an enclosing retry loop. */
-function inDelayContext(node: Node): boolean {
-  return delaySink(node) ?? inRetryLoop(node);
-}
-
-/** Follows the value up through arithmetic and pass-through calls to its sink; undefined when the sink says nothing. */
-function delaySink(node: Node): boolean | undefined {
-  let value = node;
-  for (let parent = value.parent; parent; value = parent, parent = value.parent) {
-    if (['parenthesized_expression', 'binary_operator', 'unary_operator', 'conditional_expression'].includes(parent.type)) continue;
-    if (parent.type === 'keyword_argument') return DELAY_WORDS.test(field(parent, 'name').text);
-    if (parent.type === 'assignment' || parent.type === 'augmented_assignment') return isDelayTarget(field(parent, 'left'));
-    if (parent.type === 'return_statement') return DELAY_WORDS.test(enclosingFunctionName(parent));
-    if (parent.type !== 'argument_list') return undefined;
-    const callee = calleeName(parent.parent!);
-    if (DELAY_WORDS.test(lastSegment(callee))) return true;
-    if (!PASS_THROUGH.has(callee)) return undefined;
-    parent = parent.parent!;
-  }
-  return undefined;
-}
-
-function calleeName(call: Node): string {
-  const callee = field(call, 'function');
-  return qualifiedName(callee) ?? dottedName(callee) ?? '';
-}
-
-/** A delay-like name (`delay`, `self._backoff`), or a plain name that later reaches a sleep/timer call in the same function. */
-function isDelayTarget(target: Node): boolean {
-  const name = dottedName(target);
-  if (name === undefined) return false;
-  if (DELAY_WORDS.test(lastSegment(name))) return true;
-  const scope = enclosingScope(target);
-  const calls = scope ? scope.descendantsOfType('call') : [];
-  return calls.some((call) => call !== null && DELAY_WORDS.test(lastSegment(calleeName(call))) && field(call, 'arguments').descendantsOfType('identifier').some((arg) => arg?.text === name));
-}
-
-function enclosingFunctionName(node: Node): string {
-  const scope = enclosingScope(node);
-  return scope?.type === 'function_definition' ? field(scope, 'name').text : '';
-}
-
-/** Inside a loop (in the same function) that retries: its body has a try statement, or its variable reads like an attempt count. */
-function inRetryLoop(node: Node): boolean {
-  for (let current = node.parent; current && !['function_definition', 'lambda', 'class_definition'].includes(current.type); current = current.parent) {
-    if (current.type !== 'for_statement' && current.type !== 'while_statement') continue;
-    const loopVariable = current.type === 'for_statement' ? field(current, 'left').text : '';
-    if (RETRY_WORDS.test(loopVariable) || field(current, 'body').descendantsOfType('try_statement').length > 0) return true;
-  }
-  return false;
 }

@@ -23,4 +23,11 @@ operatorTable(blockingSleep, [
   ['leaves alone: a parameter that shadows the imported sleep', inAsyncDef('from asyncio import sleep', 'await sleep(delay)', 'async def retry(op, sleep=sleep):'), []],
   ['leaves alone: a typed parameter that shadows it', inAsyncDef('import asyncio', 'await asyncio.sleep(1)', 'async def run(asyncio: Clock = default_clock):'), []],
   ['leaves alone: trio.sleep_forever', inAsyncDef('import trio', 'await trio.sleep_forever()'), []],
+  ['a sleep function returning the awaitable', 'import asyncio\n\ndef sleep(seconds):\n    return asyncio.sleep(seconds)\n', [{ original: 'asyncio.sleep(seconds)', replacement: "(__import__('time').sleep(seconds), asyncio.sleep(0))[1]" }]],
+  ['a trio sleep returned by a method', 'import trio\n\nclass Clock:\n    def pause(self, s):\n        return trio.sleep(s)\n', [{ original: 'trio.sleep(s)', replacement: "(__import__('time').sleep(s), trio.sleep(0))[1]" }]],
+  ['a lambda returning the sleep', 'from asyncio import sleep\n\nnap = lambda s: sleep(s)\n', [{ original: 'sleep(s)', replacement: "(__import__('time').sleep(s), sleep(0))[1]" }]],
+  ['leaves alone: a returned zero sleep (a yield)', 'import asyncio\n\ndef checkpoint():\n    return asyncio.sleep(0)\n', []],
+  ['leaves alone: a sleep returned by an async def (a coroutine of a coroutine)', 'import asyncio\n\nasync def sleep(s):\n    return asyncio.sleep(s)\n', []],
+  ['leaves alone: a returned sleep with a result', 'import asyncio\n\ndef later(s, v):\n    return asyncio.sleep(s, v)\n', []],
+  ['leaves alone: a sleep stored, not returned', 'import asyncio\n\ndef start(s):\n    pending = asyncio.sleep(s)\n    return pending\n', []],
 ]);

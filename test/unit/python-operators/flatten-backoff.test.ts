@@ -1,8 +1,12 @@
 /** Table tests for FlattenBackoff (Python): which backoff growth and jitter become constant, and which powers of two are left alone. */
 import { flattenBackoff } from '../../../mutators/python/flatten-backoff.js';
-import { inAsyncDef, operatorTable } from '../python-harness.js';
+import { inAsyncDef, operatorTable, projectTable } from '../python-harness.js';
 
 const flat = (original: string, replacement: string) => ({ original, replacement });
+const expoGenerator =
+  'def expo(base=2, factor=1, max_value=None):\n    n = 0\n    while True:\n        a = factor * base ** n\n        if max_value is None or a < max_value:\n            yield a\n            n += 1\n        else:\n            yield max_value\n';
+const strategyClass = (name: string) =>
+  `class ${name}:\n    def __init__(self, multiplier=1, max=60, exp_base=2):\n        self.multiplier = multiplier\n        self.max = max\n        self.exp_base = exp_base\n\n    def __call__(self, retry_state):\n        try:\n            exp = self.exp_base ** (retry_state.attempt_number - 1)\n            result = self.multiplier * exp\n        except OverflowError:\n            return self.max\n        return max(0, min(result, self.max))\n`;
 const retryLoop = (line: string) => `for attempt in range(5):\n    try:\n        return await call()\n    except OSError:\n        ${line}`;
 
 operatorTable(flattenBackoff, [
@@ -44,4 +48,57 @@ operatorTable(flattenBackoff, [
   ['leaves alone: squaring, not growth', inAsyncDef('import asyncio', 'await asyncio.sleep(delay ** 2)'), []],
   ['leaves alone: random values that are data', inAsyncDef('import random', 'sample = random.random()\nxs.append(random.uniform(1, 2))'), []],
   ['leaves alone: a project pow', inAsyncDef('from .numeric import pow', 'delay = base * pow(2, n)'), []],
+  ['a delay generator: factor * base ** n with a named base, yielded through a variable', expoGenerator, [flat('factor * base ** n', 'factor')]],
+  ['a fibonacci-like generator yielding the product directly', 'def fibo_backoff(initial, base):\n    attempt = 0\n    while True:\n        yield initial * base ** attempt\n        attempt += 1\n', [flat('initial * base ** attempt', 'initial')]],
+  ['a wait_* strategy class: the power of self.exp_base over two statements becomes 1', strategyClass('wait_exponential'), [flat('self.exp_base ** (retry_state.attempt_number - 1)', '1')]],
+  ['a strategy class named like a backoff', strategyClass('ExponentialBackoff'), [flat('self.exp_base ** (retry_state.attempt_number - 1)', '1')]],
+  ['a jitter helper returning a uniform draw', 'import random\n\ndef full_jitter(value):\n    return random.uniform(0, value)\n', [flat('random.uniform(0, value)', '(0 + value) / 2')]],
+  ['a jitter helper adding random()', 'import random\n\ndef random_jitter(value):\n    return value + random.random()\n', [flat('random.random()', '0.5')]],
+  ['a jitter field', 'import random\n\nclass Retry:\n    def next(self, value):\n        jitter = random.uniform(0, self.jitter)\n        return value + jitter\n', [flat('random.uniform(0, self.jitter)', '(0 + self.jitter) / 2')]],
+  [
+    'a value passed to a project function that sleeps for that parameter',
+    'import asyncio\n\nasync def hold(seconds):\n    await asyncio.sleep(seconds)\n\nasync def run(base, n):\n    await hold(base * 2 ** n)\n',
+    [flat('base * 2 ** n', 'base')],
+  ],
+  ['a function whose callers sleep for its result', 'import time\n\ndef compute(n, base):\n    return base * 2 ** n\n\ndef run(n):\n    time.sleep(compute(n, 0.1))\n', [flat('base * 2 ** n', 'base')]],
+  ['leaves alone: a generator of sizes', 'def chunk_sizes(base=2, size=64):\n    n = 0\n    while True:\n        yield size * base ** n\n        n += 1\n', []],
+  ['leaves alone: __call__ of a class that is no delay strategy', 'class Scaler:\n    def __call__(self, n):\n        return self.factor * self.base ** n\n', []],
+  ['leaves alone: a named base with a literal exponent', inAsyncDef('import asyncio', 'await asyncio.sleep(self.base ** 2)', 'async def run(self):'), []],
+  ['leaves alone: a power of a name that is no base or factor', inAsyncDef('import asyncio', 'await asyncio.sleep(count ** n)', 'async def run(count, n):'), []],
+  [
+    'leaves alone: a value passed to a project function that does not use it as a delay',
+    'def resize(buffer, size):\n    buffer.extend(bytes(size))\n\ndef run(buffer, base, n):\n    for attempt in range(3):\n        resize(buffer, base * 2 ** n)\n',
+    [],
+  ],
+  ['leaves alone: a function whose result is no delay', 'def grow(n, base):\n    return base * 2 ** n\n\ndef run(xs, n):\n    xs.extend(range(grow(n, 4)))\n', []],
+]);
+
+projectTable(flattenBackoff, [
+  [
+    'a helper in another module whose result a caller sleeps for',
+    {
+      'pkg/__init__.py': '',
+      'pkg/util.py': 'def compute(n, base):\n    return base * 2 ** n\n',
+      'pkg/client.py': 'import asyncio\n\nfrom pkg import util\n\nasync def call(n):\n    await asyncio.sleep(util.compute(n, 0.1))\n',
+    },
+    [{ file: 'pkg/util.py', original: 'base * 2 ** n', replacement: 'base' }],
+  ],
+  [
+    'a strategy subclass of a backoff base class in another module',
+    {
+      'pkg/__init__.py': '',
+      'pkg/base.py': 'class BackoffStrategy:\n    def __call__(self, attempt):\n        raise NotImplementedError\n',
+      'pkg/strategies.py': 'from .base import BackoffStrategy\n\nclass Exponential(BackoffStrategy):\n    def __call__(self, attempt):\n        return self.initial * self.factor ** attempt\n',
+    },
+    [{ file: 'pkg/strategies.py', original: 'self.initial * self.factor ** attempt', replacement: 'self.initial' }],
+  ],
+  [
+    'leaves alone: the same helper when no caller uses it as a delay',
+    {
+      'pkg/__init__.py': '',
+      'pkg/util.py': 'def compute(n, base):\n    return base * 2 ** n\n',
+      'pkg/client.py': 'from pkg.util import compute\n\ndef sizes(n):\n    return [0] * compute(n, 8)\n',
+    },
+    [],
+  ],
 ]);
