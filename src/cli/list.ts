@@ -5,11 +5,11 @@ import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
 import { operatorNames, type OperatorName } from '../../mutators/catalog.js';
 import { compareMutants, type ListedMutant } from '../report/mutant-list.js';
-import { listJsMutants, type SourceFile } from '../stryker/list-mutants.js';
+import { listJsMutants, loadListInstrumenter, type SourceFile } from '../stryker/list-mutants.js';
 import { jsOperatorNames, withDefaults, type SleepmutOptions } from '../stryker/options.js';
 import { listPythonMutants } from '../python/list.js';
 import { oneNamePerRealFile } from '../files/inside.js';
-import { UsageError } from './errors.js';
+import { SleepmutError, UsageError } from './errors.js';
 import { writePatches } from './patches.js';
 
 const jsExtensions = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
@@ -108,6 +108,9 @@ async function listMutants(sources: readonly SourceFile[], settings: { delayMs: 
 /** One file at a time, so a file that does not parse is skipped with a warning instead of failing the whole list. */
 async function listJsFiles(files: readonly SourceFile[], options: SleepmutOptions): Promise<ListedMutant[]> {
   if (!files.length || !options.operators.length) return [];
+  await loadListInstrumenter().catch((error: Error) => {
+    throw new SleepmutError(error.message);
+  });
   const mutants: ListedMutant[] = [];
   for (const file of files) {
     try {

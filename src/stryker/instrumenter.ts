@@ -101,8 +101,22 @@ const silentLogger = Object.fromEntries([
   ...['Trace', 'Debug', 'Info', 'Warn', 'Error', 'Fatal'].map((level) => [`is${level}Enabled`, () => false]),
 ]);
 
-/** An instance of the instrumenter's own class, outside Stryker's dependency injection. */
-export async function createInstrumenter(internals: InstrumenterInternals): Promise<StrykerInstrumenter> {
-  const { Instrumenter } = await importInternal<{ Instrumenter: new (logger: object) => StrykerInstrumenter }>(internals.directory, 'dist/src/index.js');
-  return new Instrumenter(silentLogger);
+/** An instance of the instrumenter's own class, outside Stryker's dependency injection; `createParser` replaces its parser factory. */
+export async function createInstrumenter(internals: InstrumenterInternals, createParser?: (options: object) => unknown): Promise<StrykerInstrumenter> {
+  const { Instrumenter } = await importInternal<{ Instrumenter: new (logger: object, createParser?: unknown) => StrykerInstrumenter }>(internals.directory, 'dist/src/index.js');
+  return new Instrumenter(silentLogger, createParser);
+}
+
+/**
+ * Core's package.json as resolved from sleepmut's own installation, never from the project: code under the project's
+ * node_modules is the project's code. Throws one line saying what to install.
+ */
+export function ownCorePackageJson(from: string = import.meta.url): string {
+  try {
+    return createRequire(from).resolve('@stryker-mutator/core/package.json');
+  } catch {
+    throw new UnsupportedStrykerError(
+      `sleepmut: listing JavaScript/TypeScript mutants needs Stryker next to sleepmut; install it (npm i -D @stryker-mutator/core, ${supportedStrykerRange}) or list only Python files`,
+    );
+  }
 }

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { configureMutators } from '../../mutators/settings.js';
 import { sliceByLocation, withStableId, type ListedMutant } from '../report/mutant-list.js';
-import { createInstrumenter, instrumentOptions, loadInstrumenter, type InstrumenterInternals, type StrykerInstrumenter } from './instrumenter.js';
+import { createInstrumenter, instrumentOptions, loadInstrumenter, ownCorePackageJson, type InstrumenterInternals, type StrykerInstrumenter } from './instrumenter.js';
+import { readingParser } from './reading-parser.js';
 import { applySelection } from './register.js';
 import type { SleepmutOptions } from './options.js';
 
@@ -15,13 +16,17 @@ export interface SourceFile {
 /** Loaded once per process: `sleepmut list` instruments file by file. */
 let loaded: Promise<{ internals: InstrumenterInternals; instrumenter: StrykerInstrumenter }> | undefined;
 
-function loadOnce() {
-  loaded ??= loadInstrumenter().then(async (internals) => ({ internals, instrumenter: await createInstrumenter(internals) }));
+/** Stryker's instrumenter from sleepmut's own installation, with a parser that loads no project configuration; throws one line when Stryker is missing. */
+export function loadListInstrumenter() {
+  loaded ??= (async () => {
+    const internals = await loadInstrumenter(ownCorePackageJson());
+    return { internals, instrumenter: await createInstrumenter(internals, await readingParser(internals.directory)) };
+  })();
   return loaded;
 }
 
 export async function listJsMutants(files: readonly SourceFile[], options: SleepmutOptions): Promise<ListedMutant[]> {
-  const { internals, instrumenter } = await loadOnce();
+  const { internals, instrumenter } = await loadListInstrumenter();
   configureMutators(options);
   applySelection(internals.allMutators, { operators: options.operators, disableBuiltinMutators: true });
   const contentByName = new Map(files.map((file) => [path.resolve(file.name), file]));

@@ -1,9 +1,10 @@
 /** `sleepmut list` reads and never runs or writes project files: symlink loops, project configuration, bad input. */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../support/scratch.js';
+import { ownCorePackageJson } from '../../src/stryker/instrumenter.js';
 
 const cli = path.resolve('dist/src/cli/main.js');
 const list = (cwd: string, ...args: string[]) => execa('node', [cli, 'list', ...args], { cwd, reject: false });
@@ -20,5 +21,25 @@ describe('sleepmut list safety', () => {
     const files = (JSON.parse(stdout) as { mutants: { file: string }[] }).mutants.map((mutant) => mutant.file);
     expect(files.length).toBeGreaterThan(0);
     expect(new Set(files)).toEqual(new Set(['pkg/wait.py']));
+  });
+
+  it('never loads the project\'s Babel configuration (babel.config.js, .babelrc.js, "babel" in package.json)', async () => {
+    const dir = scratchDir('sleepmut-babel');
+    const marker = (name: string) => `require('node:fs').writeFileSync(require('node:path').join(__dirname, '${name}.ran'), '');\nmodule.exports = {};\n`;
+    writeFileSync(path.join(dir, 'babel.config.js'), marker('babel.config'));
+    mkdirSync(path.join(dir, 'src'));
+    writeFileSync(path.join(dir, 'src', '.babelrc.js'), marker('babelrc'));
+    writeFileSync(path.join(dir, 'preset.js'), `${marker('preset')}module.exports = () => ({});\n`);
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'hostile', babel: { presets: ['./preset.js'] } }));
+    writeFileSync(path.join(dir, 'src', 'connect.js'), "import { once } from 'node:events';\nexport async function connect(socket) {\n  await once(socket, 'connect');\n}\n");
+    const { stdout, stderr, exitCode } = await list(dir, 'src', '--json');
+    expect(exitCode, stderr).toBe(0);
+    expect((JSON.parse(stdout) as { mutants: { operator: string }[] }).mutants.map((mutant) => mutant.operator)).toEqual(['EventWaitToSleep']);
+    for (const name of ['babel.config', 'babelrc', 'preset']) expect(existsSync(path.join(dir, `${name}.ran`)), name).toBe(false);
+  });
+
+  it('says in one line what to install when no Stryker is next to sleepmut', () => {
+    const elsewhere = path.join(scratchDir('sleepmut-nostryker'), 'main.js');
+    expect(() => ownCorePackageJson(elsewhere)).toThrow(/^sleepmut: listing JavaScript\/TypeScript mutants needs Stryker next to sleepmut; install it \(npm i -D @stryker-mutator\/core, 9\.x or 10\.x\)/);
   });
 });
