@@ -1,39 +1,97 @@
 /**
  * SerializeConcurrency (Python): work meant to overlap runs one awaitable at a time; gather returns a list, so the list
- * literal holds the same values. `await asyncio.gather(a(), b())` -> `[await a(), await b()]` (two or more call
- * arguments); `await asyncio.gather(*[f(x) for x in xs])` (or a generator) -> `[await f(x) for x in xs]`.
- * Left alone: gathers over plain names or `*tasks` (already started elsewhere: an equivalent mutant), and any keyword
- * argument (`return_exceptions=True` cannot be reproduced by an expression).
+ * holds the same values. `await asyncio.gather(a(), b())` -> `[await a(), await b()]` (two or more call arguments);
+ * `await asyncio.gather(*[f(x) for x in xs])` (or a generator) -> `[await f(x) for x in xs]`; `await
+ * asyncio.gather(*tasks)` where `tasks` is a list of un-started coroutines built in the same function (`tasks = [f(x)
+ * for x in xs]`, or `tasks = []` plus `tasks.append(f(x))`) and used nowhere else -> `[await t for t in tasks]`.
+ * `return_exceptions=True`: each awaitable runs alone through `gather(aw, return_exceptions=True)`, so an exception is
+ * captured in its place in the list, exactly as the concurrent gather does.
+ * Left alone: gathers over tasks already started (`create_task`, `ensure_future`, `run_in_executor`, project functions
+ * returning those: awaiting them in turn changes nothing), over plain names, and any other keyword argument.
  */
+import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
+import { ownDescendants } from './facts/module.js';
 import { qualifiedName } from './facts/names.js';
-import { awaitedCall, callParts, field, type CallParts } from './syntax.js';
+import { startsTask } from './facts/tasks.js';
+import { awaitedCall, callParts, enclosingScope, field, parameterName, present, type CallParts } from './syntax.js';
+
+const ITEM = '_sleepmut_aw';
 
 export const serializeConcurrency: PyMutator = {
   name: 'SerializeConcurrency',
   *mutate(node) {
     const call = awaitedCall(node);
     const parts = call && callParts(call)!;
-    if (!parts || qualifiedName(parts.callee) !== 'asyncio.gather' || parts.keywords.size > 0) return;
-    const replacement = sequentialCalls(parts) ?? sequentialComprehension(parts);
+    if (!parts || qualifiedName(parts.callee) !== 'asyncio.gather' || !onlyReturnExceptions(parts)) return;
+    const awaitOne = parts.keywords.has('return_exceptions') ? (item: string) => `(await ${parts.callee.text}(${item}, return_exceptions=True))[0]` : (item: string) => `await ${item}`;
+    const replacement = sequentialCalls(parts, awaitOne) ?? sequentialComprehension(parts, awaitOne) ?? sequentialList(parts, node, awaitOne);
     if (replacement) yield { node, replacement, level: 'expression' };
   },
 };
 
+/** No keywords, or only `return_exceptions=True`. */
+function onlyReturnExceptions(parts: CallParts): boolean {
+  return parts.keywords.size === 0 || (parts.keywords.size === 1 && parts.keywords.get('return_exceptions')?.text === 'True');
+}
+
+function isCoroutineCall(node: Node): boolean {
+  return node.type === 'call' && !startsTask(node);
+}
+
 /** `gather(a(), b())` -> `[await a(), await b()]`. */
-function sequentialCalls(parts: CallParts): string | undefined {
+function sequentialCalls(parts: CallParts, awaitOne: (item: string) => string): string | undefined {
   const { positional } = parts;
-  if (positional.length < 2 || !positional.every((arg) => arg.type === 'call')) return undefined;
-  return `[${positional.map((arg) => `await ${arg.text}`).join(', ')}]`;
+  if (positional.length < 2 || !positional.every(isCoroutineCall)) return undefined;
+  return `[${positional.map((arg) => awaitOne(arg.text)).join(', ')}]`;
 }
 
 /** `gather(*[f(x) for x in xs])` or `gather(*(f(x) for x in xs))` -> `[await f(x) for x in xs]`. */
-function sequentialComprehension(parts: CallParts): string | undefined {
-  const [splat] = parts.positional;
-  const comprehension = parts.positional.length === 1 && splat.type === 'list_splat' ? splat.firstNamedChild : null;
+function sequentialComprehension(parts: CallParts, awaitOne: (item: string) => string): string | undefined {
+  const comprehension = splatted(parts);
   if (!comprehension || !['list_comprehension', 'generator_expression'].includes(comprehension.type)) return undefined;
   const body = field(comprehension, 'body');
-  if (body.type !== 'call') return undefined;
+  if (!isCoroutineCall(body)) return undefined;
   const clauses = comprehension.text.slice(body.endIndex - comprehension.startIndex, -1);
-  return `[await ${body.text}${clauses}]`;
+  return `[${awaitOne(body.text)}${clauses}]`;
+}
+
+function splatted(parts: CallParts): Node | null {
+  const [splat] = parts.positional;
+  return parts.positional.length === 1 && splat.type === 'list_splat' ? splat.firstNamedChild : null;
+}
+
+/** `gather(*tasks)` over a local list of un-started coroutines -> `[await t for t in tasks]`. */
+function sequentialList(parts: CallParts, gather: Node, awaitOne: (item: string) => string): string | undefined {
+  const list = splatted(parts);
+  const scope = enclosingScope(gather);
+  if (list?.type !== 'identifier' || !scope || scope.type !== 'function_definition' || !holdsOnlyCoroutines(scope, list)) return undefined;
+  return `[${awaitOne(ITEM)} for ${ITEM} in ${list.text}]`;
+}
+
+/**
+ * True when `name` is bound once in the function, to a list of coroutine calls (`[f(x) for x in xs]`, `[f(a), f(b)]`,
+ * or `[]` filled by `name.append(f(x))`), and used nowhere but there and in the gather.
+ */
+function holdsOnlyCoroutines(scope: Node, name: Node): boolean {
+  if (present(field(scope, 'parameters').namedChildren).some((parameter) => parameterName(parameter) === name.text)) return false;
+  const uses = ownDescendants(field(scope, 'body'), 'identifier').filter((identifier) => identifier.text === name.text && !identifier.equals(name));
+  const assignments = uses.filter((use) => use.parent?.type === 'assignment' && field(use.parent, 'left').equals(use));
+  const appends = uses.filter((use) => isAppendReceiver(use));
+  if (assignments.length !== 1 || assignments.length + appends.length !== uses.length) return false;
+  const value = field(assignments[0].parent!, 'right');
+  const appended = appends.map((use) => callParts(use.parent!.parent!)!.positional[0]);
+  if (value.type === 'list_comprehension') return appends.length === 0 && isCoroutineCall(field(value, 'body'));
+  if (value.type !== 'list') return false;
+  const elements = present(value.namedChildren);
+  return [...elements, ...appended].length > 0 && [...elements, ...appended].every((element) => element !== undefined && isCoroutineCall(element));
+}
+
+/** `name.append(x)` with one positional argument. */
+function isAppendReceiver(use: Node): boolean {
+  const attribute = use.parent;
+  if (attribute?.type !== 'attribute' || !field(attribute, 'object').equals(use) || field(attribute, 'attribute').text !== 'append') return false;
+  const call = attribute.parent;
+  const parts = call?.type === 'call' ? callParts(call) : undefined;
+  return parts !== undefined && parts.positional.length === 1 && parts.keywords.size === 0 && !parts.hasSplat;
 }
