@@ -1,4 +1,8 @@
-"""pytest plugin for sleepmut: selects and orders tests, records per-test outcome, duration and mutant coverage, writes one JSON result file."""
+"""pytest plugin for sleepmut: selects and orders tests, records per-test outcome, duration and mutant coverage, writes one JSON result file.
+
+PYTEST_DONT_REWRITE: it has no asserts to rewrite, and the marker keeps pytest from warning "Module already imported so
+cannot be rewritten" (an error under a project's ``filterwarnings = error``) when a worker process runs pytest again.
+"""
 import json
 import os
 import time
@@ -17,6 +21,7 @@ class Recorder:
         self.coverage = {}
         self.durations = {}
         self.failed = {}
+        self.collect_errors = {}
         self.timed_out = []
         if record_coverage:
             runtime.hits = self.static_hits
@@ -50,12 +55,14 @@ class Recorder:
     def pytest_collectreport(self, report):
         if report.failed:
             self.failed.setdefault(report.nodeid or "<collection>", failure_message(report))
+            self.collect_errors.setdefault(report.nodeid or "<collection>", error_lines(report.longreprtext))
 
     def pytest_sessionfinish(self, session, exitstatus):
         result = {
             "exitStatus": int(exitstatus),
             "durations": self.durations,
             "failed": self.failed,
+            "collectErrors": self.collect_errors,
             "timedOut": self.timed_out,
             "coverage": self.coverage,
             "staticHits": self.static_hits,
@@ -70,6 +77,13 @@ def failure_message(report):
         return crash.message[:500]
     lines = report.longreprtext.strip().splitlines()
     return (lines[-1] if lines else "failed")[:500]
+
+
+def error_lines(text, limit=12):
+    """pytest's own lines for a collection error: its first line and the ``E`` lines (the exception), else its last lines."""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    chosen = lines[:1] + [line for line in lines[1:] if line.startswith("E ")]
+    return "\n".join(chosen[:limit] if len(chosen) > 1 else lines[-limit:])
 
 
 def selected_tests():

@@ -9,14 +9,22 @@ def main():
     sys.path.insert(0, os.getcwd())
     pytest_args = json.loads(os.environ["SLEEPMUT_PYTEST_ARGS"])
     jobs = os.fdopen(os.dup(0))  # pytest captures fd 0 during the session; the job stream must outlive that
-    protocol = os.fdopen(3, "w", buffering=1)
+    with os.fdopen(3, "w", buffering=1) as protocol, jobs:
+        serve(pytest_args, jobs, protocol)
+
+
+def serve(pytest_args, jobs, protocol):
+    """Runs the session; when it ends before the run-test loop (a collection or usage error), says so with pytest's exit status."""
     import pytest
+
+    ready = []
 
     class ForkPerMutant:
         """Takes over pytest's run-test loop after collection: one forked child per job, each running only its items."""
 
         @pytest.hookimpl(tryfirst=True)
         def pytest_runtestloop(self, session):
+            ready.append(True)
             send(protocol, {"ready": True, "threads": foreign_threads()})
             by_id = {item.nodeid: item for item in session.items}
             for line in jobs:
@@ -29,7 +37,10 @@ def main():
                 send(protocol, {"done": True, "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None})
             return True
 
-    pytest.main(pytest_args, plugins=[ForkPerMutant()])
+    code = pytest.main(pytest_args, plugins=[ForkPerMutant()])
+    sys.stdout.flush()
+    if not ready:
+        send(protocol, {"ready": False, "exitStatus": int(code)})
 
 
 def run_job_in_child(pytest, session, job, items):

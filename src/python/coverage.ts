@@ -4,7 +4,8 @@ import { SleepmutError } from '../cli/errors.js';
 import { runFreshPytest } from './fresh.js';
 import type { Interpreter } from './interpreter.js';
 import { basePytestArgs } from './plugin.js';
-import type { Sandbox } from './sandbox.js';
+import { inProject, pytestErrorLines } from './pytest-output.js';
+import { cacheDirectoryOf, type Sandbox } from './sandbox.js';
 
 export interface Baseline {
   /** Milliseconds per test node id. */
@@ -18,17 +19,19 @@ export interface Baseline {
 
 export async function runBaseline(interpreter: Interpreter, sandbox: Sandbox, testArgs: readonly string[]): Promise<Baseline> {
   const run = await runFreshPytest(interpreter, {
-    args: basePytestArgs(testArgs),
+    args: basePytestArgs(testArgs, cacheDirectoryOf(sandbox, 'baseline')),
     cwd: sandbox.project,
     resultFile: path.join(sandbox.scratch, 'baseline.json'),
     env: { SLEEPMUT_COVERAGE: '1' },
   });
   const result = run.result;
-  if (!result) throw new SleepmutError(`sleepmut: the test suite did not run: ${lastLine(run.output)}`);
-  const failing = Object.keys(result.failed);
-  if (failing.length > 0) throw new SleepmutError(`sleepmut: ${failing.length} test(s) fail without any mutant, so no mutant was run: ${failing.join(', ')}`);
+  if (!result) throw new SleepmutError('sleepmut: the test suite did not run; pytest said:', pytestErrorLines(run.output, sandbox));
+  const collectErrors = Object.entries(result.collectErrors ?? {});
+  if (collectErrors.length > 0) throw new SleepmutError(`sleepmut: pytest could not collect ${collectErrors.map(([module]) => module).join(', ')}, so no mutant was run; pytest said:`, indented(collectErrors[0][1], sandbox));
+  const failing = Object.entries(result.failed);
+  if (failing.length > 0) throw new SleepmutError(`sleepmut: ${failing.length} test(s) fail without any mutant, so no mutant was run: ${failing.map(([test]) => test).join(', ')}`, failing.slice(0, 3).map(([test, message]) => `  ${test}: ${inProject(message, sandbox)}`).join('\n'));
   if (result.exitStatus === 5) throw new SleepmutError(`sleepmut: pytest collected no tests (pytest args: ${testArgs.join(' ') || 'none'})`);
-  if (result.exitStatus !== 0) throw new SleepmutError(`sleepmut: the test suite ended with pytest exit status ${result.exitStatus}: ${lastLine(run.output)}`);
+  if (result.exitStatus !== 0) throw new SleepmutError(`sleepmut: the test suite ended with pytest exit status ${result.exitStatus}; pytest said:`, pytestErrorLines(run.output, sandbox));
   return {
     testMs: new Map(Object.entries(result.durations).map(([test, seconds]) => [test, seconds * 1000])),
     coverage: invert(result.coverage),
@@ -48,6 +51,9 @@ function invert(coverage: Record<string, Record<string, number>>): Map<number, M
   return byMutant;
 }
 
-function lastLine(output: string): string {
-  return output.trim().split('\n').at(-1) ?? 'no output';
+function indented(text: string, sandbox: Sandbox): string {
+  return inProject(text, sandbox)
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
 }

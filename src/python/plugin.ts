@@ -7,6 +7,8 @@ export interface PluginResult {
   durations: Record<string, number>;
   /** Failure message per node id (tests, or collection errors). */
   failed: Record<string, string>;
+  /** pytest's own lines (first line and `E` lines) per module that could not be collected. */
+  collectErrors?: Record<string, string>;
   timedOut: string[];
   /** Per test node id: mutant switch id -> times evaluated (coverage runs only). */
   coverage: Record<string, Record<string, number>>;
@@ -25,8 +27,18 @@ export interface PytestRun {
   readonly durationMs: number;
 }
 
-export function basePytestArgs(testArgs: readonly string[]): string[] {
-  return ['-p', 'sleepmut_pytest', '-p', 'no:cacheprovider', ...testArgs];
+/**
+ * What every pytest process gets on top of the project's own configuration. Nothing that can clash with its
+ * `addopts`: `-p no:cacheprovider` made `--cache-clear` a usage error. Instead each process gets an empty cache
+ * directory of its own (`-o` overrides are not checked against known ini keys, even with `--strict-config`), so
+ * `--lf`, `--ff` or `--sw` in `addopts` never carry one mutant's failures into another mutant's run.
+ */
+export function basePytestArgs(testArgs: readonly string[], cacheDirectory: string): string[] {
+  return ['-p', 'sleepmut_pytest', ...cacheArgs(cacheDirectory), ...testArgs];
+}
+
+export function cacheArgs(cacheDirectory: string): string[] {
+  return ['-o', `cache_dir=${cacheDirectory}`];
 }
 
 export async function readPluginResult(file: string): Promise<PluginResult | undefined> {

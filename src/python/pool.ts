@@ -6,7 +6,7 @@ import type { Interpreter } from './interpreter.js';
 import { outcomeOf, type MutantOutcome } from './outcome.js';
 import type { MutantJob } from './plan.js';
 import { basePytestArgs, type PytestRun } from './plugin.js';
-import type { Sandbox } from './sandbox.js';
+import { cacheDirectoryOf, type Sandbox } from './sandbox.js';
 import { pytestTimeoutArgs, watchdogGraceMs } from './timeouts.js';
 import { ForkingWorker } from './workers.js';
 
@@ -62,7 +62,7 @@ async function runFresh(job: MutantJob, options: PoolOptions): Promise<PytestRun
   const selection = resultFileOf(job, options.sandbox, 'tests');
   await writeFile(selection, JSON.stringify(job.tests));
   return runFreshPytest(options.interpreter, {
-    args: [...basePytestArgs(options.testArgs), ...mutantRunArgs(job, options)],
+    args: [...basePytestArgs(options.testArgs, cacheDirectoryOf(options.sandbox, `mutant-${job.mutant.index}`)), ...mutantRunArgs(job, options)],
     cwd: options.sandbox.project,
     resultFile: resultFileOf(job, options.sandbox, 'result'),
     env: { SLEEPMUT_ACTIVE: String(job.mutant.index), SLEEPMUT_SELECT: selection },

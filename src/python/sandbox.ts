@@ -14,12 +14,14 @@ export interface Sandbox {
   readonly project: string;
   /** Scratch space for result files, outside the project copy. */
   readonly scratch: string;
+  /** The user's project directory the copy was made from. */
+  readonly original: string;
 }
 
 export async function createSandbox(projectDirectory: string): Promise<Sandbox> {
   const container = await mkdtemp(path.join(os.tmpdir(), 'sleepmut-'));
   onCleanup(() => removeDirectory(container));
-  const sandbox = { project: path.join(container, 'project'), scratch: path.join(container, 'scratch') };
+  const sandbox = { project: path.join(container, 'project'), scratch: path.join(container, 'scratch'), original: path.resolve(projectDirectory) };
   const links: string[] = [];
   const filter = (source: string) => keep(projectDirectory, source) && (lstatSync(source).isSymbolicLink() ? links.push(source) > 0 : true);
   await cp(projectDirectory, sandbox.project, { recursive: true, verbatimSymlinks: true, filter });
@@ -52,6 +54,11 @@ async function repoint(projectDirectory: string, sandboxProject: string, link: s
 function isCopied(projectDirectory: string, target: string): boolean {
   const parts = path.relative(projectDirectory, target).split(path.sep);
   return !parts.some((part) => skippedEverywhere.has(part)) && !skippedAtTop.has(parts[0]);
+}
+
+/** An empty pytest cache directory for one pytest process (`name`), outside the project copy; pytest creates it when it writes. */
+export function cacheDirectoryOf(sandbox: Sandbox, name: string): string {
+  return path.join(sandbox.scratch, 'pytest-cache', name);
 }
 
 /** Writes a file of the sandbox, never through a symlink and never outside the sandbox's project copy. */

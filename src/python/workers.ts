@@ -7,7 +7,8 @@ import { SleepmutError } from '../cli/errors.js';
 import { killGroup, onCleanup } from './cleanup.js';
 import { pythonEnvironment, runtimeDirectory, type Interpreter } from './interpreter.js';
 import { basePytestArgs, readPluginResult, type PytestRun } from './plugin.js';
-import type { Sandbox } from './sandbox.js';
+import { pytestErrorLines } from './pytest-output.js';
+import { cacheDirectoryOf, type Sandbox } from './sandbox.js';
 import { watchdogGraceMs } from './timeouts.js';
 
 export interface ForkedJob {
@@ -20,6 +21,8 @@ export interface ForkedJob {
 
 interface WorkerMessage {
   ready?: boolean;
+  /** pytest's exit status when the worker's session ended before it was ready (collection failed). */
+  exitStatus?: number;
   /** Threads alive in the worker after import and collection (ready message only). */
   threads?: string[];
   pid?: number;
@@ -27,12 +30,14 @@ interface WorkerMessage {
   signal?: number | null;
 }
 
+let workersStarted = 0;
+
 /** How long a worker gets to report after its child was killed before the worker itself is killed. */
 const unresponsiveWorkerMs = 5000;
 
 export class ForkingWorker {
   private alive = true;
-  private stderrTail = '';
+  private outputTail = '';
   /** Threads the suite started at import or collection: a forked child would hold them only half, so this worker must not be used for forked runs. */
   threadsAtFork: readonly string[] = [];
 
@@ -40,7 +45,9 @@ export class ForkingWorker {
     private readonly child: ChildProcessWithoutNullStreams,
     private readonly messages: AsyncIterator<string>,
   ) {
-    child.stderr.on('data', (chunk: Buffer) => (this.stderrTail = (this.stderrTail + chunk.toString()).slice(-2000)));
+    const collect = (chunk: Buffer) => (this.outputTail = (this.outputTail + chunk.toString()).slice(-6000));
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     child.on('exit', () => (this.alive = false));
     onCleanup(() => this.stop());
   }
@@ -49,14 +56,18 @@ export class ForkingWorker {
     const child = spawn(interpreter.command, [path.join(runtimeDirectory, 'sleepmut_worker.py')], {
       cwd: sandbox.project,
       detached: true,
-      stdio: ['pipe', 'ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...pythonEnvironment({ SLEEPMUT_PYTEST_ARGS: JSON.stringify(basePytestArgs(testArgs)) }) },
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...pythonEnvironment({ SLEEPMUT_PYTEST_ARGS: JSON.stringify(basePytestArgs(testArgs, cacheDirectoryOf(sandbox, `worker-${++workersStarted}`))) }) },
     }) as unknown as ChildProcessWithoutNullStreams;
     const messages = createInterface({ input: child.stdio[3] as Readable })[Symbol.asyncIterator]();
     const worker = new ForkingWorker(child, messages);
     const ready = await worker.next();
     worker.threadsAtFork = ready?.threads ?? [];
-    if (!ready?.ready) throw new SleepmutError(`sleepmut: a pytest worker failed to start: ${worker.stderrTail.trim().split('\n').at(-1) ?? 'no output'}`);
+    if (!ready?.ready) {
+      worker.stop();
+      const status = ready?.exitStatus === undefined ? '' : ` (pytest exit status ${ready.exitStatus})`;
+      throw new SleepmutError(`sleepmut: a pytest worker failed to collect the tests${status}; pytest said:`, pytestErrorLines(worker.outputTail, sandbox));
+    }
     return worker;
   }
 
