@@ -5,6 +5,7 @@
  * A sleep function that returns the awaitable instead of awaiting it (`def sleep(s): return asyncio.sleep(s)`, or a
  * lambda, which callers await) -> `(__import__('time').sleep(s), asyncio.sleep(0))[1]`: it blocks for s when called
  * and hands back an awaitable that completes at once, so callers still await the same None.
+ * trio/anyio deadline sleeps: `await trio.sleep_until(t)` -> `time.sleep(max(0, t - trio.current_time()))` (builtins' max: a parameter may shadow it).
  */
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
@@ -19,6 +20,8 @@ export const blockingSleep: PyMutator = {
     const call = awaitedCall(node);
     const delay = call && sleepDelay(call);
     if (delay && !isZeroLiteral(delay)) yield { node, replacement: `__import__('time').sleep(${delay.text})`, level: 'expression' };
+    const deadline = call && sleepUntilDeadline(call);
+    if (deadline) yield { node, replacement: `__import__('time').sleep(__import__('builtins').max(0, ${deadline.text} - __import__('${deadline.library}').current_time()))`, level: 'expression' };
     const returned = returnedSleep(node);
     if (returned) yield { node, replacement: `(__import__('time').sleep(${returned.delay.text}), ${returned.callee.text}(0))[1]`, level: 'expression' };
   },
@@ -29,6 +32,14 @@ function sleepDelay(call: Node): Node | undefined {
   const parts = callParts(call);
   if (!parts || !ASYNC_SLEEPS.has(qualifiedName(parts.callee) ?? '') || parts.hasSplat || parts.positional.length + parts.keywords.size !== 1) return undefined;
   return parts.positional[0] ?? parts.keywords.get('delay') ?? parts.keywords.get('seconds');
+}
+
+/** `trio.sleep_until(deadline)` / `anyio.sleep_until(deadline)`: the deadline, on its library's clock. */
+function sleepUntilDeadline(call: Node): { text: string; library: string } | undefined {
+  const parts = callParts(call);
+  const name = parts && qualifiedName(parts.callee);
+  if (!parts || (name !== 'trio.sleep_until' && name !== 'anyio.sleep_until') || parts.hasSplat || parts.keywords.size > 0 || parts.positional.length !== 1) return undefined;
+  return { text: parts.positional[0].text, library: name.split('.')[0] };
 }
 
 /** `return asyncio.sleep(d)` in a plain function, or `lambda s: asyncio.sleep(s)`: the sleep handed to callers to await. */

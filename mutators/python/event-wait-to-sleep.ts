@@ -9,7 +9,7 @@
  * Condition-like waits on receivers of unknown type (`wait_for(pred)`, or a `wait()` inside `async with R:`) are left
  * alone: without knowing R has release/acquire there is no faithful replacement.
  * Sync: a discarded `ev.wait()` / `ev.wait(t)` on a known `threading.Event` (`self.x` resolved in its own class) ->
- * `time.sleep(0.5)`.
+ * `time.sleep(0.5)`; on a known `threading.Condition`, the statement releases, sleeps and re-acquires.
  */
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
@@ -87,9 +87,10 @@ function insideWithOf(node: Node, receiver: string): boolean {
   return false;
 }
 
-/** A discarded `await R.wait()` / `await R.wait_for(p)` statement on a known async Condition: release, sleep, re-acquire (in a loop on p). */
+/** A discarded `await R.wait()` / `await R.wait_for(p)` statement on a known async Condition: release, sleep, re-acquire (in a loop on p); sync `R.wait()` / `R.wait(t)` on a threading.Condition likewise. */
 function conditionWaitReplacement(statement: Node): string | undefined {
   const expression = statement.namedChildCount === 1 ? statement.firstNamedChild! : undefined;
+  if (expression?.type === 'call') return threadingConditionReplacement(expression);
   const call = expression && awaitedCall(expression);
   const wait = call && waitShape(call);
   if (!wait || wait.method === 'join' || signalKind(wait.receiver) !== 'Condition') return undefined;
@@ -102,12 +103,24 @@ function conditionWaitReplacement(statement: Node): string | undefined {
   return `while not (${predicate.text})():\n${released.split('\n').map((line) => `    ${line}`).join('\n')}`;
 }
 
+/** `R.wait()` / `R.wait(t)` on a threading.Condition: release, sleep, re-acquire (its `while` re-checks the predicate). */
+function threadingConditionReplacement(call: Node): string | undefined {
+  const receiver = syncWaitReceiver(call);
+  if (!receiver || signalKind(receiver) !== 'Condition' || signalLibrary(receiver) !== 'threading') return undefined;
+  return `${receiver.text}.release()\ntry:\n    __import__('time').sleep(${eventDelay()})\nfinally:\n    ${receiver.text}.acquire()`;
+}
+
 /** `ev.wait()`, `ev.wait(t)` or `ev.wait(timeout=t)`, not awaited, on a receiver known to be a `threading.Event`. */
 function isThreadingEventWait(node: Node): boolean {
+  const receiver = syncWaitReceiver(node);
+  return receiver !== undefined && signalKind(receiver) === 'Event' && signalLibrary(receiver) === 'threading';
+}
+
+/** The receiver of `R.wait()`, `R.wait(t)` or `R.wait(timeout=t)`. */
+function syncWaitReceiver(node: Node): Node | undefined {
   const parts = callParts(node);
-  if (!parts || parts.callee.type !== 'attribute' || field(parts.callee, 'attribute').text !== 'wait' || parts.hasSplat) return false;
+  if (!parts || parts.callee.type !== 'attribute' || field(parts.callee, 'attribute').text !== 'wait' || parts.hasSplat) return undefined;
   const argumentCount = parts.positional.length + parts.keywords.size;
   const timeoutOnly = argumentCount === 0 || (argumentCount === 1 && (parts.positional.length === 1 || parts.keywords.has('timeout')));
-  const receiver = field(parts.callee, 'object');
-  return timeoutOnly && signalKind(receiver) === 'Event' && signalLibrary(receiver) === 'threading';
+  return timeoutOnly ? field(parts.callee, 'object') : undefined;
 }

@@ -7,13 +7,14 @@
  * `return_exceptions=True`: each awaitable runs alone through `gather(aw, return_exceptions=True)`, so an exception is
  * captured in its place in the list, exactly as the concurrent gather does.
  * Left alone: gathers over tasks already started (`create_task`, `ensure_future`, `run_in_executor`, project functions
- * returning those: awaiting them in turn changes nothing), over plain names, and any other keyword argument.
+ * returning those: awaiting them in turn changes nothing), over queue puts (equivalent), over project coroutines that
+ * loop forever (serialized, the others never start: a hang by construction), over plain names, and any other keyword.
  */
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
 import { ownDescendants } from './facts/module.js';
 import { qualifiedName } from './facts/names.js';
-import { startsTask } from './facts/tasks.js';
+import { runsForever, startsTask } from './facts/tasks.js';
 import { awaitedCall, callParts, enclosingScope, field, parameterName, present, type CallParts } from './syntax.js';
 
 const ITEM = '_sleepmut_aw';
@@ -35,8 +36,11 @@ function onlyReturnExceptions(parts: CallParts): boolean {
   return parts.keywords.size === 0 || (parts.keywords.size === 1 && parts.keywords.get('return_exceptions')?.text === 'True');
 }
 
+/** A call creating an un-started coroutine worth serializing: not a started task, not a queue put (only waits for space: serialized puts are equivalent), not a coroutine that never returns (serialized, the rest would never start). */
 function isCoroutineCall(node: Node): boolean {
-  return node.type === 'call' && !startsTask(node);
+  if (node.type !== 'call' || startsTask(node) || runsForever(node)) return false;
+  const callee = field(node, 'function');
+  return !(callee.type === 'attribute' && field(callee, 'attribute').text === 'put');
 }
 
 /** `gather(a(), b())` -> `[await a(), await b()]`. */

@@ -12,8 +12,8 @@ import { calledDefinition, ownerClass, qualifiedName } from './names.js';
 import { moduleOf, projectOf, type Definition, type Project } from './project.js';
 
 const DELAY_WORDS = /delay|backoff|wait|interval|timeout|sleep|pause|cooldown|timer|call_later|jitter/i;
-/** Function names that compute delays without a delay word: exponential/fibonacci generators and jitter helpers. */
-const DELAY_FUNCTION_WORDS = /(^|_)(expo|exponential|fibo|fibonacci|decorrelated|jitter)(_|$)/i;
+/** Function names that compute delays without a delay word: exponential/fibonacci generators (by their first word: not `calculate_exponential_multiplier`) and jitter helpers. */
+const DELAY_FUNCTION_WORDS = /^_*(expo|exponential|fibo|fibonacci|decorrelated)(_|$)|jitter/i;
 const RETRY_WORDS = /attempt|retr|tries/i;
 /** Calls whose result carries their argument on: the delay context is decided where the call's value goes. */
 const PASS_THROUGH = new Set(['min', 'max', 'round', 'int', 'float', 'abs', 'random.uniform']);

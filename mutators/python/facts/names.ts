@@ -73,12 +73,18 @@ function enclosingMethod(node: Node): Node | undefined {
 }
 
 /** The qualified type of a receiver: `self.x` from its class (and project bases), a plain name from its function or the module. */
-export function receiverType(receiver: Node): string | undefined {
+export function receiverType(receiver: Node, depth = 0): string | undefined {
   if (receiver.type === 'attribute') {
+    const project = projectOf(receiver.tree);
     const owner = ownerClass(receiver);
-    const object = field(receiver, 'object').text;
-    if (!owner || object !== owner.self) return undefined;
-    return projectOf(receiver.tree).fieldType(owner.facts, moduleOf(receiver), field(receiver, 'attribute').text);
+    const object = field(receiver, 'object');
+    const attribute = field(receiver, 'attribute').text;
+    if (owner && object.text === owner.self) return project.fieldType(owner.facts, moduleOf(receiver), attribute);
+    // `conn._ready` with `conn = Connection(...)` (or `conn: Connection`): the field of that project class.
+    const objectType = depth < 4 ? receiverType(object, depth + 1) : undefined;
+    const definition = objectType === undefined ? undefined : project.definition(objectType);
+    const objectClass = definition?.node.type === 'class_definition' ? definition.module.classes.get(field(definition.node, 'name').text) : undefined;
+    return objectClass && definition ? project.fieldType(objectClass, definition.module, attribute) : undefined;
   }
   if (receiver.type !== 'identifier') return undefined;
   const module = moduleOf(receiver);

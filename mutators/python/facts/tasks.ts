@@ -22,3 +22,13 @@ export function startsTask(call: Node, depth = 0): boolean {
     return value !== undefined && startsTask(unwrapParentheses(value), depth + 1);
   });
 }
+
+/** True when `call` runs a project coroutine that never returns (its body loops in `while True:` without break or return): awaiting it first would starve the rest. */
+export function runsForever(call: Node): boolean {
+  if (call.type !== 'call') return false;
+  const definition = calledDefinition(field(call, 'function'));
+  if (!definition || definition.node.type !== 'function_definition' || !isAsyncFunction(definition.node)) return false;
+  return present(field(definition.node, 'body').namedChildren).some(
+    (statement) => statement.type === 'while_statement' && ['True', '1'].includes(field(statement, 'condition').text) && ownDescendants(field(statement, 'body'), ['break_statement', 'return_statement']).length === 0,
+  );
+}

@@ -30,4 +30,7 @@ operatorTable(blockingSleep, [
   ['leaves alone: a sleep returned by an async def (a coroutine of a coroutine)', 'import asyncio\n\nasync def sleep(s):\n    return asyncio.sleep(s)\n', []],
   ['leaves alone: a returned sleep with a result', 'import asyncio\n\ndef later(s, v):\n    return asyncio.sleep(s, v)\n', []],
   ['leaves alone: a sleep stored, not returned', 'import asyncio\n\ndef start(s):\n    pending = asyncio.sleep(s)\n    return pending\n', []],
+  ['trio.sleep_until blocks until the deadline on trio\'s clock', inAsyncDef('import trio', 'await trio.sleep_until(t_start + period)'), [{ original: 'await trio.sleep_until(t_start + period)', replacement: "__import__('time').sleep(__import__('builtins').max(0, t_start + period - __import__('trio').current_time()))" }]],
+  ['anyio.sleep_until', inAsyncDef('import anyio', 'await anyio.sleep_until(deadline)'), [{ original: 'await anyio.sleep_until(deadline)', replacement: "__import__('time').sleep(__import__('builtins').max(0, deadline - __import__('anyio').current_time()))" }]],
+  ['leaves alone: asyncio has no sleep_until', inAsyncDef('import asyncio', 'await asyncio.sleep_until(deadline)'), []],
 ]);

@@ -74,6 +74,13 @@ operatorTable(eventWaitToSleep, [
   ['leaves alone: a sync wait on something not known to be a threading.Event', inAsyncDef('import threading', 'proc.wait()', 'def run(proc):'), []],
   ['leaves alone: a threading event wait whose value is used', inAsyncDef('import threading\n\ndone = threading.Event()', 'if not done.wait(1):\n    raise TimeoutError', 'def run():'), []],
   ['leaves alone: an await outside async def', 'import asyncio\n\nf = lambda ev: ev.wait()\n', []],
+  [
+    'a threading.Condition wait: release, sleep, re-acquire',
+    'import threading\n\nclass Executor:\n    def __init__(self):\n        self._work_ready = threading.Condition(threading.Lock())\n\n    def run(self):\n        with self._work_ready:\n            while not self._items:\n                self._work_ready.wait()\n',
+    [{ original: 'self._work_ready.wait()', replacement: "self._work_ready.release()\ntry:\n    __import__('time').sleep(0.5)\nfinally:\n    self._work_ready.acquire()" }],
+  ],
+  ['leaves alone: a threading.Condition wait whose value is used', 'import threading\n\ncond = threading.Condition()\n\ndef run():\n    with cond:\n        ok = cond.wait(1)\n', []],
+  ['leaves alone: a sync wait in a with block on an unknown receiver', 'def run(cond):\n    with cond:\n        cond.wait()\n', []],
 ]);
 
 projectTable(eventWaitToSleep, [

@@ -71,6 +71,11 @@ operatorTable(flattenBackoff, [
     [],
   ],
   ['leaves alone: a function whose result is no delay', 'def grow(n, base):\n    return base * 2 ** n\n\ndef run(xs, n):\n    xs.extend(range(grow(n, 4)))\n', []],
+  [
+    'leaves alone: a power inside a function whose name only contains a growth word (calculate_exponential_multiplier)',
+    'def calculate_exponential_multiplier(max_calls_total, window):\n    count = 2.0 ** (max_calls_total - 1) - 1\n    multiplier = window / max(count, 1)\n    return multiplier\n',
+    [],
+  ],
 ]);
 
 projectTable(flattenBackoff, [

@@ -22,6 +22,12 @@ operatorTable(pollInsteadOfEvent, [
   ['leaves alone: a wait whose value is used', inAsyncDef('import asyncio\n\nready = asyncio.Event()', 'if await ready.wait():\n    pass'), []],
   ['leaves alone: a threading event', inAsyncDef('import threading\n\nready = threading.Event()', 'await ready.wait()'), []],
   ['leaves alone: wait_for around the event', inAsyncDef('import asyncio\n\nready = asyncio.Event()', 'await asyncio.wait_for(ready.wait(), 1)'), []],
+  [
+    'a field of a local object built from a project class',
+    'import trio\n\nclass Connection:\n    def __init__(self):\n        self._open_handshake = trio.Event()\n\nasync def connect(nursery):\n    connection = Connection()\n    await connection._open_handshake.wait()\n    return connection\n',
+    [poll('await connection._open_handshake.wait()', 'connection._open_handshake', 'trio')],
+  ],
+  ['leaves alone: a field of a local object of unknown class', 'import trio\n\nasync def connect(make):\n    connection = make()\n    await connection._open_handshake.wait()\n', []],
 ]);
 
 it('PollInsteadOfEvent replaces the whole statement', async () => {

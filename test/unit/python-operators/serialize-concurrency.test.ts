@@ -62,4 +62,15 @@ operatorTable(serializeConcurrency, [
   ['leaves alone: a comprehension over names', inAsyncDef('import asyncio', 'await asyncio.gather(*[t for t in tasks])'), []],
   ['leaves alone: an unawaited gather', inAsyncDef('import asyncio', 'fut = asyncio.gather(a(), b())'), []],
   ['leaves alone: a project gather', inAsyncDef('from .util import gather', 'await gather(a(), b())'), []],
+  ['leaves alone: queue puts (they only wait for space: serialized they are equivalent)', inAsyncDef('import asyncio', 'await asyncio.gather(*[queue.put(x) for queue in queues])'), []],
+  [
+    'leaves alone: a project coroutine that loops forever (serialized, the other never starts)',
+    'import asyncio\n\nclass Server:\n    async def checker(self):\n        while True:\n            await asyncio.sleep(1)\n\n    async def handle(self):\n        return 1\n\n    async def run(self):\n        await asyncio.gather(self.checker(), self.handle())\n',
+    [],
+  ],
+  [
+    'a project coroutine whose loop ends is serialized',
+    'import asyncio\n\nclass Server:\n    async def checker(self):\n        while True:\n            if await self.done():\n                break\n\n    async def handle(self):\n        return 1\n\n    async def run(self):\n        await asyncio.gather(self.checker(), self.handle())\n',
+    [sequential('await asyncio.gather(self.checker(), self.handle())', '[await self.checker(), await self.handle()]')],
+  ],
 ]);
