@@ -1,9 +1,10 @@
-/** `sleepmut run`: parses flags (everything after `--` goes to pytest), runs the Python engine, and turns Ctrl-C into a clean exit 130. */
+/** `sleepmut run`: parses flags (everything after `--` goes to pytest), runs the Python engine, and turns signals and a closed pipe into a clean exit (interruption.ts). */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type PythonRunConfig } from '../python/config.js';
 import { runCleanup } from '../python/cleanup.js';
 import { runEngine } from '../python/engine.js';
+import { handleInterruptions } from '../python/interruption.js';
 import { reportError, UsageError } from './errors.js';
 
 export const runUsage = `Usage: sleepmut run [--cwd DIR] [--mutate GLOB]... [--python PATH] [--concurrency N] [-- pytest args...]
@@ -22,15 +23,7 @@ interface RunArguments {
 }
 
 export async function runCommand(args: string[]): Promise<number> {
-  let interrupted = false;
-  const onInterrupt = () => {
-    if (interrupted) return;
-    interrupted = true;
-    runCleanup();
-    process.stderr.write('sleepmut: interrupted; workers stopped and sandbox removed\n');
-    process.exit(130);
-  };
-  process.on('SIGINT', onInterrupt);
+  const stopHandling = handleInterruptions();
   try {
     const { directory, overrides } = parseRunArguments(args);
     return await runEngine(directory, loadConfig(directory, overrides));
@@ -38,7 +31,7 @@ export async function runCommand(args: string[]): Promise<number> {
     return reportError(error);
   } finally {
     runCleanup();
-    process.removeListener('SIGINT', onInterrupt);
+    stopHandling();
   }
 }
 

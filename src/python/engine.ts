@@ -1,4 +1,5 @@
 /** The Python engine end to end: find and instrument mutants in a sandbox, run the baseline, test every mutant, report, and pick the exit code. */
+import path from 'node:path';
 import { configureMutators } from '../../mutators/settings.js';
 import { injectedDelayMs } from '../report/injected-delay.js';
 import { packageVersion } from '../package-version.js';
@@ -14,7 +15,8 @@ import { PhaseClock, perMutantRun } from './phases.js';
 import { planJobs } from './plan.js';
 import { runJobs, startWorkers } from './pool.js';
 import { ProgressLine } from './progress.js';
-import { buildReport, reportLocation, writeHtmlReport, writeJsonReport } from './report.js';
+import { buildReport, reportDirectory, reportLocation, writeHtmlReport, writeJsonReport } from './report.js';
+import { saveOnInterruption } from './interruption.js';
 import { createSandbox } from './sandbox.js';
 import { assertPatternsInside, selectFiles } from './selection.js';
 
@@ -37,11 +39,19 @@ export async function runEngine(projectDirectory: string, config: PythonRunConfi
   clock.mark('baseline');
   const jobs = planJobs(prepared.mutants, baseline, config);
   const progress = new ProgressLine(jobs.length, config.reporters.includes('progress'));
+  const finished = new Map<number, MutantOutcome>();
+  const planned = new Set(jobs.map((job) => job.mutant.index));
+  const stopSaving = saveOnInterruption((reason) => {
+    const outcomes = new Map(prepared.mutants.map((mutant) => [mutant.index, finished.get(mutant.index) ?? (planned.has(mutant.index) ? pendingOutcome(reason) : noCoverageOutcome)]));
+    const results = { mutants: prepared.mutants, outcomes, sources: prepared.sources, baseline };
+    writeReports(projectDirectory, config, results, summarize(results, config), false);
+    return `partial reports for ${finished.size} of ${jobs.length} tested mutants written to ${path.dirname(reportDirectory)}`;
+  });
   const tested = await runJobs(jobs, {
     ...workerOptions,
     concurrency: config.concurrency,
     warmWorkers,
-    onOutcome: (_job, outcome) => progress.record(outcome),
+    onOutcome: (job, outcome) => (finished.set(job.mutant.index, outcome), progress.record(outcome)),
     onForkUnsafe: (threads) => say(`the suite starts threads at import or collection (${threads.join(', ')}); a forked run would hold them only half, so each mutant runs in a fresh pytest process (slower, same verdicts)`),
   });
   progress.finish();
@@ -50,7 +60,8 @@ export async function runEngine(projectDirectory: string, config: PythonRunConfi
   const outcomes = new Map(prepared.mutants.map((mutant) => [mutant.index, tested.get(mutant.index) ?? noCoverageOutcome]));
   const results = { mutants: prepared.mutants, outcomes, sources: prepared.sources, baseline };
   const summary = summarize(results, config);
-  await writeReports(projectDirectory, config, results, summary);
+  writeReports(projectDirectory, config, results, summary, true);
+  stopSaving();
   return exitCode(config, summary);
 }
 
@@ -61,13 +72,19 @@ interface RunResults {
   baseline: Baseline;
 }
 
-async function writeReports(projectDirectory: string, config: PythonRunConfig, results: RunResults, summary: Summary): Promise<void> {
+/** Synchronous, so that an interruption can write partial reports from its handler; `verbose` says what was written. */
+function writeReports(projectDirectory: string, config: PythonRunConfig, results: RunResults, summary: Summary, verbose: boolean): void {
   const report = buildReport({ ...results, coveredBy: (mutant) => coveringTests(results.baseline, mutant), tests: [...results.baseline.testMs.keys()], thresholds: config.thresholds, version: packageVersion() });
-  if (config.reporters.includes('json')) say(`wrote ${await writeJsonReport(projectDirectory, report)}`);
-  if (config.reporters.includes('html')) say(`wrote ${await writeHtmlReport(projectDirectory, report)}`);
+  const written = [config.reporters.includes('json') && writeJsonReport(projectDirectory, report), config.reporters.includes('html') && writeHtmlReport(projectDirectory, report)];
   writeSummary(projectDirectory, summary);
+  if (!verbose) return;
+  written.forEach((file) => file && say(`wrote ${file}`));
   if (config.reporters.includes('clear-text')) process.stdout.write(renderSummary(summary));
   say(`wrote ${summaryPath}`);
+}
+
+function pendingOutcome(reason: string): MutantOutcome {
+  return { ...noCoverageOutcome, status: 'Pending', statusReason: `not tested: the run was interrupted (${reason})` };
 }
 
 function summarize({ mutants, outcomes, baseline }: RunResults, config: PythonRunConfig): Summary {

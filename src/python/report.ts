@@ -1,7 +1,8 @@
 /** The reports: mutation.json in mutation-testing-report-schema form, and mutation.html built like Stryker's HTML reporter (elements bundle and JSON inlined). */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { writeFileAtomic } from '../files/atomic.js';
 import type { MutantResult, MutationTestResult, TestFileDefinitionDictionary } from 'mutation-testing-report-schema';
 import type { Thresholds } from './config.js';
 import type { PyMutant } from './mutants.js';
@@ -62,12 +63,12 @@ function testFiles(tests: readonly string[]): TestFileDefinitionDictionary {
   return byFile;
 }
 
-export async function writeJsonReport(projectDirectory: string, report: MutationTestResult): Promise<string> {
+export function writeJsonReport(projectDirectory: string, report: MutationTestResult): string {
   return writeReport(projectDirectory, 'mutation.json', JSON.stringify(report, null, 2));
 }
 
-export async function writeHtmlReport(projectDirectory: string, report: MutationTestResult): Promise<string> {
-  const bundle = await readFile(createRequire(import.meta.url).resolve('mutation-testing-elements/dist/mutation-test-elements.js'), 'utf8');
+export function writeHtmlReport(projectDirectory: string, report: MutationTestResult): string {
+  const bundle = readFileSync(createRequire(import.meta.url).resolve('mutation-testing-elements/dist/mutation-test-elements.js'), 'utf8');
   return writeReport(projectDirectory, 'mutation.html', htmlPage(bundle, report));
 }
 
@@ -98,9 +99,8 @@ updateTheme();
 `;
 }
 
-async function writeReport(projectDirectory: string, name: string, content: string): Promise<string> {
-  const directory = path.join(projectDirectory, reportDirectory);
-  await mkdir(directory, { recursive: true });
-  await writeFile(path.join(directory, name), content);
+/** Synchronous and atomic: an interrupted run writes its partial reports from a signal handler. */
+function writeReport(projectDirectory: string, name: string, content: string): string {
+  writeFileAtomic(path.join(projectDirectory, reportDirectory, name), content);
   return path.join(reportDirectory, name);
 }

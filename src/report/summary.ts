@@ -13,9 +13,9 @@
  *   they help estimate the runner's fixed cost per run, which the slowdown leaves out.
  * - `baseline`: every test of the unmutated run: id, display name and its time in ms.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { operatorNames } from '../../mutators/catalog.js';
+import { writeFileAtomic } from '../files/atomic.js';
 import { hintFor, type TestFramework } from './hints.js';
 
 export const summarySchemaVersion = 1;
@@ -23,11 +23,9 @@ export const summarySchemaVersion = 1;
 /** Where every engine writes the summary, relative to the project directory. */
 export const summaryPath = path.join('reports', 'sleepmut', 'summary.json');
 
-/** Writes `summary` to `<projectDirectory>/reports/sleepmut/summary.json`. */
+/** Writes `summary` to `<projectDirectory>/reports/sleepmut/summary.json` (atomically: never a truncated file). */
 export function writeSummary(projectDirectory: string, summary: Summary): void {
-  const file = path.join(projectDirectory, summaryPath);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileAtomic(path.join(projectDirectory, summaryPath), `${JSON.stringify(summary, null, 2)}\n`);
 }
 
 export type MutantStatus = 'Killed' | 'Timeout' | 'Survived' | 'NoCoverage' | 'RuntimeError' | 'CompileError' | 'Ignored' | 'Pending';

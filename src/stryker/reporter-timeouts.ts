@@ -58,6 +58,22 @@ export class TimingTimeouts {
   }
 }
 
+/**
+ * With `--inPlace` the sandbox is the project: the files the reporter and the setups write there are removed on any
+ * exit, also an interrupted one (Stryker turns SIGINT, SIGTERM and SIGHUP into process.exit, which runs 'exit' listeners).
+ * Returns the function that removes them now and drops the listener.
+ */
+export function removeMarkersOnExit(directory: string): () => void {
+  const remove = () => {
+    for (const file of [testTimeoutsFileName, setupMarkerFileName]) rmSync(path.join(directory, file), { force: true });
+  };
+  process.on('exit', remove);
+  return () => {
+    process.off('exit', remove);
+    remove();
+  };
+}
+
 function hitsPerTest(coverage: MutantCoverage | undefined): Map<string, Map<string, number>> {
   const hits = new Map<string, Map<string, number>>();
   const perTest = Object.entries({ ...coverage?.perTest, '': coverage?.static ?? {} });

@@ -10,7 +10,7 @@ import { sliceByLocation } from '../report/mutant-list.js';
 import { withDefaults, type SleepmutOptions } from './options.js';
 import { MutantRunClock } from './reporter-clock.js';
 import { injectedDelayMs } from '../report/injected-delay.js';
-import { TimingTimeouts } from './reporter-timeouts.js';
+import { removeMarkersOnExit, TimingTimeouts } from './reporter-timeouts.js';
 import { missingSetupHints } from './reporter-hint.js';
 
 type Options = StrykerOptions & { sleepmut?: Partial<SleepmutOptions> };
@@ -22,7 +22,11 @@ export class SleepmutReporter implements Reporter {
   private baseline: BaselineTest[] = [];
   private timeouts: TimingTimeouts | undefined;
 
-  constructor(private readonly options: Options) {}
+  private readonly removeMarkers: (() => void) | undefined;
+
+  constructor(private readonly options: Options) {
+    this.removeMarkers = options.inPlace ? removeMarkersOnExit(process.cwd()) : undefined;
+  }
 
   onDryRunCompleted({ result }: DryRunCompletedEvent): void {
     this.baseline = result.tests.map((test) => ({ id: test.id, name: test.name, timeMs: test.timeSpentMs }));
@@ -54,6 +58,7 @@ export class SleepmutReporter implements Reporter {
 
   wrapUp(): void {
     this.timeouts?.cleanUp();
+    this.removeMarkers?.();
   }
 
   private summarize(report: Readonly<schema.MutationTestResult>): Summary {
