@@ -10,6 +10,8 @@ import { jsOperatorNames, withDefaults, type SleepmutOptions } from '../stryker/
 import { listPythonMutants } from '../python/list.js';
 import { oneNamePerRealFile } from '../files/inside.js';
 import { SleepmutError, UsageError } from './errors.js';
+import { joinNegativeValues, numberInRange } from './numbers.js';
+import { optionRanges } from '../bounds.js';
 import { writePatches } from './patches.js';
 
 const jsExtensions = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
@@ -37,8 +39,8 @@ export const listUsage = `sleepmut list [paths...] [options]
 export async function listCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseListArgs(args);
   const settings = {
-    delayMs: positiveInteger(values['delay-ms'], '--delay-ms') ?? withDefaults({}).delayMs,
-    backoffDelayMs: positiveInteger(values['backoff-delay-ms'], '--backoff-delay-ms') ?? withDefaults({}).backoffDelayMs,
+    delayMs: numberInRange(values['delay-ms'], '--delay-ms', optionRanges.delayMs, 'sleepmut list') ?? withDefaults({}).delayMs,
+    backoffDelayMs: numberInRange(values['backoff-delay-ms'], '--backoff-delay-ms', optionRanges.backoffDelayMs, 'sleepmut list') ?? withDefaults({}).backoffDelayMs,
   };
   const operators = selectedOperators(values.operators);
   const files = await expandPaths(positionals.length ? positionals : ['.']);
@@ -52,7 +54,7 @@ export async function listCommand(args: string[]): Promise<number> {
 function parseListArgs(args: string[]) {
   try {
     return parseArgs({
-      args,
+      args: joinNegativeValues(args, ['--delay-ms', '--backoff-delay-ms']),
       allowPositionals: true,
       options: {
         json: { type: 'boolean' },
@@ -65,13 +67,6 @@ function parseListArgs(args: string[]) {
   } catch (error) {
     throw new UsageError(`sleepmut list: ${(error as Error).message.split('\n')[0]} (see sleepmut list --help)`);
   }
-}
-
-function positiveInteger(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new UsageError(`sleepmut list: ${flag} must be a positive integer, got "${value}"`);
-  return number;
 }
 
 function selectedOperators(value: string | undefined): OperatorName[] {

@@ -6,6 +6,8 @@ import { runCleanup } from '../python/cleanup.js';
 import { runEngine } from '../python/engine.js';
 import { handleInterruptions } from '../python/interruption.js';
 import { reportError, UsageError } from './errors.js';
+import { joinNegativeValues, numberInRange } from './numbers.js';
+import { optionRanges } from '../bounds.js';
 
 export const runUsage = `Usage: sleepmut run [--cwd DIR] [--mutate GLOB]... [--python PATH] [--concurrency N] [-- pytest args...]
 
@@ -42,7 +44,7 @@ export function parseRunArguments(args: readonly string[]): RunArguments {
   const overrides: Partial<PythonRunConfig> = {};
   if (values.mutate) overrides.mutate = values.mutate;
   if (values.python) overrides.python = values.python;
-  if (values.concurrency !== undefined) overrides.concurrency = parseConcurrency(values.concurrency);
+  if (values.concurrency !== undefined) overrides.concurrency = numberInRange(values.concurrency, '--concurrency', optionRanges.concurrency, 'sleepmut run');
   if (separator !== -1) overrides.testArgs = args.slice(separator + 1);
   return { directory: path.resolve(values.cwd ?? '.'), overrides };
 }
@@ -50,7 +52,7 @@ export function parseRunArguments(args: readonly string[]): RunArguments {
 function parseFlags(flags: readonly string[]) {
   try {
     return parseArgs({
-      args: [...flags],
+      args: joinNegativeValues(flags, ['--concurrency']),
       strict: true,
       allowPositionals: false,
       options: {
@@ -63,10 +65,4 @@ function parseFlags(flags: readonly string[]) {
   } catch (error) {
     throw new UsageError(`sleepmut run: ${(error as Error).message.split('. ')[0]} (flags: --mutate GLOB, --python PATH, --concurrency N, --cwd DIR, -- PYTEST_ARGS)`);
   }
-}
-
-function parseConcurrency(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`sleepmut run: --concurrency must be a positive integer, got '${text}'`);
-  return value;
 }

@@ -6,6 +6,7 @@ import { parse as parseToml } from 'smol-toml';
 import { operatorsFor } from '../../mutators/catalog.js';
 import { defaultSettings } from '../../mutators/settings.js';
 import { UsageError } from '../cli/errors.js';
+import { describeRange, inRange, optionRanges, type RangedOption } from '../bounds.js';
 
 export const reporterNames = ['html', 'json', 'clear-text', 'progress'] as const;
 export type ReporterName = (typeof reporterNames)[number];
@@ -48,7 +49,7 @@ export const defaultConfig: PythonRunConfig = {
 type Check = (value: unknown) => boolean;
 
 const isStringList: Check = (value) => Array.isArray(value) && value.every((item) => typeof item === 'string');
-const isPositiveInteger: Check = (value) => Number.isInteger(value) && (value as number) >= 1;
+const ranged = (option: RangedOption): [Check, string] => [(value) => inRange(value, optionRanges[option]), describeRange(optionRanges[option])];
 const isPercentage: Check = (value) => typeof value === 'number' && value >= 0 && value <= 100;
 const isSubsetOf =
   (allowed: readonly string[]): Check =>
@@ -59,12 +60,12 @@ const checks: Record<keyof PythonRunConfig, [Check, string]> = {
   mutate: [isStringList, 'a list of glob strings'],
   testArgs: [isStringList, 'a list of pytest argument strings'],
   python: [(value) => typeof value === 'string' && value !== '', 'an interpreter path'],
-  concurrency: [isPositiveInteger, 'a positive integer'],
-  delayMs: [isPositiveInteger, 'a positive integer (milliseconds)'],
-  backoffDelayMs: [isPositiveInteger, 'a positive integer (milliseconds)'],
+  concurrency: ranged('concurrency'),
+  delayMs: ranged('delayMs'),
+  backoffDelayMs: ranged('backoffDelayMs'),
   operators: [isSubsetOf(pythonOperatorNames), `a list of operator names (${pythonOperatorNames.join(', ')})`],
-  timeoutMs: [(value) => Number.isInteger(value) && (value as number) >= 0, 'a non-negative integer (milliseconds)'],
-  timeoutFactor: [(value) => typeof value === 'number' && value >= 1, 'a number >= 1'],
+  timeoutMs: ranged('timeoutMs'),
+  timeoutFactor: ranged('timeoutFactor'),
   thresholds: [isThresholds, 'an object {high, low, break} of percentages (break may be null)'],
   reporters: [isSubsetOf(reporterNames), `a list of reporter names (${reporterNames.join(', ')})`],
 };

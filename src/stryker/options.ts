@@ -1,6 +1,7 @@
 /** The `sleepmut` section of a Stryker config: its JSON schema (validated by Stryker) and its typed form. */
 import { operatorsFor, type OperatorName } from '../../mutators/catalog.js';
 import { defaultSettings } from '../../mutators/settings.js';
+import { optionRanges } from '../bounds.js';
 
 export interface SleepmutOptions {
   delayMs: number;
@@ -31,13 +32,15 @@ export const strykerValidationSchema = {
         delayMs: {
           description: 'Fixed sleep (ms) that EventWaitToSleep puts where an event wait was.',
           type: 'integer',
-          minimum: 1,
+          minimum: optionRanges.delayMs.min,
+          maximum: optionRanges.delayMs.max,
           default: defaultSleepmutOptions.delayMs,
         },
         backoffDelayMs: {
           description: 'Fixed retry delay (ms) FlattenBackoff uses where no base delay is visible.',
           type: 'integer',
-          minimum: 1,
+          minimum: optionRanges.backoffDelayMs.min,
+          maximum: optionRanges.backoffDelayMs.max,
           default: defaultSleepmutOptions.backoffDelayMs,
         },
         operators: {

@@ -4,6 +4,8 @@
  * Two levels: Stryker's timeout for the whole run of the covering tests, and a timeout per test that the setup
  * `sleepmut/vitest-setup` or `sleepmut/mocha-setup` applies (a test that times out ends the run without a runner restart).
  */
+import { timerMs } from '../bounds.js';
+
 /** Room for machine load on top of the expected time of one test. */
 export const timeoutMarginMs = 1000;
 
@@ -31,10 +33,10 @@ export interface TimeoutInput {
 
 /** Expected time of one test if the mutant merely slows it down, plus a fixed margin. */
 export function testTimeoutMs({ baselineMs, timeoutFactor, injectedDelayMs, hitCount }: TimeoutInput): number {
-  return Math.ceil(timeoutFactor * baselineMs + injectedDelayMs * hitCount + timeoutMarginMs);
+  return timerMs(Math.ceil(timeoutFactor * baselineMs + injectedDelayMs * hitCount + timeoutMarginMs));
 }
 
 /** Expected time of the run of all covering tests, plus the margin (and the slack, with per-test timeouts). */
 export function runTimeoutMs(input: TimeoutInput, perTestTimeouts: boolean): number {
-  return testTimeoutMs(input) + (perTestTimeouts ? runSlackMs : 0);
+  return timerMs(testTimeoutMs(input) + (perTestTimeouts ? runSlackMs : 0));
 }

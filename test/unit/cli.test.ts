@@ -72,7 +72,7 @@ describe('sleepmut CLI', () => {
   it.each([
     [['list', '--bogus'], /^sleepmut list: Unknown option '--bogus'/],
     [['list', '--operators', 'Nope'], /^sleepmut list: unknown operator Nope \(known: EventWaitToSleep, /],
-    [['list', '--delay-ms', 'soon'], /^sleepmut list: --delay-ms must be a positive integer, got "soon"$/],
+    [['list', '--delay-ms', 'soon'], /^sleepmut list: --delay-ms must be an integer from 1 to 3600000 \(milliseconds\), got 'soon'$/],
     [['list', 'no/such/dir'], /^sleepmut list: no such file or directory: no\/such\/dir$/],
     [['frobnicate'], /^sleepmut: unknown command "frobnicate"/],
   ])('rejects %j with one line and exit code 2', async (args, message) => {
