@@ -1,4 +1,5 @@
 """A warmed-up sleepmut worker: collects the suite once in pytest's own session, then per mutant forks a child that runs only the covering items through pytest's run-test protocol (no re-collection); jobs arrive on stdin, results leave on fd 3."""
+import gc
 import json
 import os
 import sys
@@ -27,6 +28,7 @@ def serve(pytest_args, jobs, protocol):
             ready.append(True)
             send(protocol, {"ready": True, "threads": foreign_threads()})
             by_id = {item.nodeid: item for item in session.items}
+            gc.freeze()  # the collected suite stays out of the children's garbage collections: no copy-on-write of its pages
             for line in jobs:
                 job = json.loads(line)
                 pid = os.fork()
