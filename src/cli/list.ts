@@ -3,11 +3,12 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
-import { operatorNames, type OperatorName } from '../../mutators/catalog.js';
+import { defaultOperatorsFor, operatorNames, type OperatorName } from '../../mutators/catalog.js';
 import { compareMutants, type ListedMutant } from '../report/mutant-list.js';
 import { listJsMutants, loadListInstrumenter, type SourceFile } from '../stryker/list-mutants.js';
 import { jsOperatorNames, withDefaults, type SleepmutOptions } from '../stryker/options.js';
 import { listPythonMutants } from '../python/list.js';
+import { isPythonProject, projectPackages } from '../python/packages.js';
 import { oneNamePerRealFile } from '../files/inside.js';
 import { SleepmutError, UsageError } from './errors.js';
 import { joinNegativeValues, numberInRange } from './numbers.js';
@@ -27,11 +28,12 @@ export const listUsage = `sleepmut list [paths...] [options]
 
   Prints every mutant sleepmut's operators would generate, without running tests.
   Paths are files or directories (default: .). Directories expand to JS/TS and Python
-  sources, skipping tests, node_modules, build output and config files.
+  sources, skipping tests, node_modules, build output and config files; in a Python
+  project directory, Python files are its packages (as sleepmut run mutates them).
 
   --json                    one JSON document {"mutants": [...]} instead of a table
   --patches DIR             also write DIR/<id>.patch per mutant: a unified diff (git apply -p1)
-  --operators A,B           only these operators (default: all)
+  --operators A,B           only these operators (default: all but the opt-in NestedEventLoop)
   --delay-ms N              injected sleep in ms (default 500)
   --backoff-delay-ms N      fixed retry delay in ms for FlattenBackoff (default 2000)
 `;
@@ -71,7 +73,7 @@ function parseListArgs(args: string[]) {
 
 function selectedOperators(value: string | undefined): OperatorName[] {
   const known = operatorNames;
-  if (value === undefined) return [...known];
+  if (value === undefined) return [...new Set([...defaultOperatorsFor('js'), ...defaultOperatorsFor('python')].map((operator) => operator.name as OperatorName))];
   const requested = value.split(',').map((name) => name.trim()).filter(Boolean);
   const unknown = requested.filter((name) => !known.includes(name as OperatorName));
   if (unknown.length) throw new UsageError(`sleepmut list: unknown operator ${unknown.join(', ')} (known: ${known.join(', ')})`);
@@ -84,7 +86,10 @@ async function expandPaths(paths: readonly string[]): Promise<string[]> {
       throw new UsageError(`sleepmut list: no such file or directory: ${entry}`);
     });
     if (!info.isDirectory()) return [entry];
-    return glob(sourceGlob, { cwd: entry, ignore: ignoredInDirectories, dot: false }).then((found) => found.map((file) => path.join(entry, file)));
+    const found = await glob(sourceGlob, { cwd: entry, ignore: ignoredInDirectories, dot: false });
+    // In a Python project (pyproject.toml, setup.py or setup.cfg), Python files are its packages, as `sleepmut run` mutates them.
+    const packages = isPythonProject(entry) ? new Set(await glob(projectPackages(entry).mutate, { cwd: entry, ignore: ignoredInDirectories })) : undefined;
+    return found.filter((file) => !packages || !file.endsWith('.py') || packages.has(file)).map((file) => path.join(entry, file));
   }));
   return oneNamePerRealFile([...new Set(files.flat().map((file) => path.relative(process.cwd(), path.resolve(file))))]);
 }

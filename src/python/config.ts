@@ -3,10 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { operatorsFor } from '../../mutators/catalog.js';
+import { defaultOperatorsFor, operatorsFor } from '../../mutators/catalog.js';
 import { defaultSettings } from '../../mutators/settings.js';
 import { UsageError } from '../cli/errors.js';
 import { describeRange, inRange, optionRanges, type RangedOption } from '../bounds.js';
+import { projectPackages } from './packages.js';
 
 export const reporterNames = ['html', 'json', 'clear-text', 'progress'] as const;
 export type ReporterName = (typeof reporterNames)[number];
@@ -34,12 +35,13 @@ export interface PythonRunConfig {
 export const pythonOperatorNames: readonly string[] = operatorsFor('python').map((operator) => operator.name);
 
 export const defaultConfig: PythonRunConfig = {
-  mutate: ['**/*.py', '!**/test_*.py', '!**/*_test.py', '!**/tests/**', '!**/conftest.py'],
+  /** Empty here: loadConfig fills in the project's packages (packages.ts) unless a config source sets `mutate`. */
+  mutate: [],
   testArgs: [],
   python: 'python3',
   concurrency: os.availableParallelism(),
   ...defaultSettings,
-  operators: [...pythonOperatorNames],
+  operators: defaultOperatorsFor('python').map((operator) => operator.name),
   timeoutMs: 3000,
   timeoutFactor: 1.5,
   thresholds: { high: 80, low: 60, break: null },
@@ -78,7 +80,8 @@ function isThresholds(value: unknown): boolean {
 
 /** Reads both config sources in `directory` (JSON wins over pyproject.toml) and applies `overrides` from the command line. */
 export function loadConfig(directory: string, overrides: Partial<PythonRunConfig>): PythonRunConfig {
-  const merged = { ...defaultConfig, ...readPyproject(directory), ...readJsonConfig(directory), ...overrides };
+  const configured = { ...readPyproject(directory), ...readJsonConfig(directory), ...overrides };
+  const merged = { ...defaultConfig, mutate: configured.mutate ?? projectPackages(directory).mutate, ...configured };
   return { ...merged, thresholds: { ...defaultConfig.thresholds, ...merged.thresholds } };
 }
 

@@ -18,6 +18,7 @@ import { ProgressLine } from './progress.js';
 import { buildReport, reportDirectory, reportLocation, writeHtmlReport, writeJsonReport } from './report.js';
 import { saveOnInterruption } from './interruption.js';
 import { createSandbox } from './sandbox.js';
+import { projectPackages } from './packages.js';
 import { assertPatternsInside, selectFiles } from './selection.js';
 
 export async function runEngine(projectDirectory: string, config: PythonRunConfig): Promise<number> {
@@ -29,7 +30,9 @@ export async function runEngine(projectDirectory: string, config: PythonRunConfi
   const { files, warnings } = await selectFiles(config.mutate, projectDirectory);
   warnings.forEach((warning) => say(`warning: ${warning}`));
   const sandbox = await createSandbox(projectDirectory);
-  const prepared = await prepareMutants(projectDirectory, files, sandbox, interpreter, enabledMutators(config.operators));
+  // The facts pass reads the project's packages too, so a helper outside the mutate globs still tells what its callers do.
+  const factFiles = await selectFiles(projectPackages(projectDirectory).mutate, projectDirectory).then((selection) => selection.files, () => []);
+  const prepared = await prepareMutants(projectDirectory, files, sandbox, interpreter, enabledMutators(config.operators), factFiles);
   prepared.warnings.forEach((warning) => say(`warning: ${warning}`));
   say(`${prepared.mutants.length} mutants in ${prepared.sources.size} of ${files.length} files; running the baseline`);
   clock.mark('setup');

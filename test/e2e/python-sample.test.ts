@@ -9,7 +9,7 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(repoRoot, 'dist/src/cli/main.js');
 const sample = path.join(repoRoot, 'sample-projects/py-service');
 
-/** Every mutant of the sample as `file:line Operator`, in the order of the README's table. */
+/** Every mutant of the sample as `file:line Operator`, in the order of the README's table (NestedEventLoop is opt-in since issue 8, so fetch.py:26 is not mutated by default). */
 const mutants = [
   'app/connector.py:16 EventWaitToSleep',
   'app/connector.py:19 EventWaitToSleep',
@@ -17,7 +17,6 @@ const mutants = [
   'app/fetch.py:14 DropOffload',
   'app/fetch.py:18 SerializeConcurrency',
   'app/fetch.py:22 SerializeConcurrency',
-  'app/fetch.py:26 NestedEventLoop',
   'app/heartbeat.py:23 EventWaitToSleep',
   'app/pacer.py:9 BlockingSleep',
   'app/retry.py:20 FlattenBackoff',
@@ -84,9 +83,8 @@ describe('sleepmut run on sample-projects/py-service', () => {
       ['FlattenBackoff', 4, 4, 0],
       ['SerializeConcurrency', 2, 2, 0],
       ['PollInsteadOfEvent', 1, 1, 0],
-      ['NestedEventLoop', 1, 1, 0],
     ]);
-    expect(stdout).toMatch(/^total +\| +13 \| +13 \| +0 \| +0 \| +0 \| +0 \| 100\.00$/m);
+    expect(stdout).toMatch(/^total +\| +12 \| +12 \| +0 \| +0 \| +0 \| +0 \| 100\.00$/m);
   });
 
   it('the weak suite kills only the wait_for timeout mutant, and the summary says how to catch the rest', { timeout: 180_000 }, async () => {
@@ -94,7 +92,7 @@ describe('sleepmut run on sample-projects/py-service', () => {
     expect(Object.fromEntries(statuses)).toEqual(Object.fromEntries(mutants.map((mutant) => [mutant, weakKills.has(mutant) ? 'Killed' : 'Survived'])));
     expect(summary).toMatchObject({ schemaVersion: 1, engine: { name: 'sleepmut-python' }, testFramework: 'pytest' });
     const survivors = summary.mutants.filter((mutant) => mutant.status === 'Survived');
-    expect(survivors).toHaveLength(12);
+    expect(survivors).toHaveLength(11);
     for (const survivor of survivors) {
       expect(survivor.slowdownMs, survivor.operator).toEqual(expect.any(Number));
       expect(survivor.hint, survivor.operator).toMatch(/asyncio|assert_responsive|track_concurrency|monkeypatch|the event/);
