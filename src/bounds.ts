@@ -20,6 +20,7 @@ export const optionRanges = {
   delayMs: { min: 1, max: hour, integer: true, unit: 'milliseconds' },
   backoffDelayMs: { min: 1, max: hour, integer: true, unit: 'milliseconds' },
   timeoutMs: { min: 0, max: hour, integer: true, unit: 'milliseconds' },
+  baselineTimeoutMs: { min: 1000, max: 24 * hour, integer: true, unit: 'milliseconds' },
   timeoutFactor: { min: 1, max: 100, integer: false },
   concurrency: { min: 1, max: 256, integer: true },
 } as const satisfies Record<string, Range>;

@@ -20,6 +20,6 @@ export class SleepmutError extends Error {
 export function reportError(error: unknown): number {
   const message = error instanceof Error ? error.message : String(error);
   const details = error instanceof SleepmutError && error.details ? `${error.details}\n` : '';
-  process.stderr.write(`${message.startsWith('sleepmut') ? '' : 'sleepmut: '}${message.split('\n')[0]}\n${details}`);
+  process.stderr.write(`${/^sleepmut[: ]/.test(message) ? '' : 'sleepmut: '}${message.split('\n')[0]}\n${details}`);
   return error instanceof UsageError || error instanceof SleepmutError ? error.exitCode : 1;
 }

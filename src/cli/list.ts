@@ -24,6 +24,9 @@ const ignoredInDirectories = [
   '**/test_*.py', '**/*_test.py', '**/conftest.py', '**/*.config.*', '**/*.conf.*',
 ];
 
+/** Far above any hand-written source; a bigger "source" is data or a device, and would not fit in a string. */
+const largestSourceBytes = 50e6;
+
 export const listUsage = `sleepmut list [paths...] [options]
 
   Prints every mutant sleepmut's operators would generate, without running tests.
@@ -85,6 +88,8 @@ async function expandPaths(paths: readonly string[]): Promise<string[]> {
     const info = await stat(entry).catch(() => {
       throw new UsageError(`sleepmut list: no such file or directory: ${entry}`);
     });
+    if (!info.isDirectory() && !info.isFile()) throw new UsageError(`sleepmut list: not a regular file or directory: ${entry}`);
+    if (info.isFile() && info.size > largestSourceBytes) throw new UsageError(`sleepmut list: ${entry} is ${Math.round(info.size / 1e6)} MB; sleepmut lists source files up to ${largestSourceBytes / 1e6} MB`);
     if (!info.isDirectory()) return [entry];
     const found = await glob(sourceGlob, { cwd: entry, ignore: ignoredInDirectories, dot: false });
     // In a Python project (pyproject.toml, setup.py or setup.cfg), Python files are its packages, as `sleepmut run` mutates them.

@@ -1,4 +1,5 @@
 /** `sleepmut run`: parses flags (everything after `--` goes to pytest), runs the Python engine, and turns signals and a closed pipe into a clean exit (interruption.ts). */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type PythonRunConfig } from '../python/config.js';
@@ -16,7 +17,7 @@ or sleepmut.config.json), runs the covering pytest tests against each mutant in 
 and writes reports/mutation/mutation.json, mutation.html and reports/sleepmut/summary.json.
 
 Config keys: mutate, testArgs, python, concurrency, delayMs, backoffDelayMs, operators,
-timeoutMs, timeoutFactor, thresholds {high, low, break}, reporters (html, json, clear-text, progress).
+timeoutMs, timeoutFactor, baselineTimeoutMs, thresholds {high, low, break}, reporters (html, json, clear-text, progress).
 `;
 
 interface RunArguments {
@@ -46,7 +47,7 @@ export function parseRunArguments(args: readonly string[]): RunArguments {
   if (values.python) overrides.python = values.python;
   if (values.concurrency !== undefined) overrides.concurrency = numberInRange(values.concurrency, '--concurrency', optionRanges.concurrency, 'sleepmut run');
   if (separator !== -1) overrides.testArgs = args.slice(separator + 1);
-  return { directory: path.resolve(values.cwd ?? '.'), overrides };
+  return { directory: existingDirectory(path.resolve(values.cwd ?? '.'), values.cwd), overrides };
 }
 
 function parseFlags(flags: readonly string[]) {
@@ -65,4 +66,11 @@ function parseFlags(flags: readonly string[]) {
   } catch (error) {
     throw new UsageError(`sleepmut run: ${(error as Error).message.split('. ')[0]} (flags: --mutate GLOB, --python PATH, --concurrency N, --cwd DIR, -- PYTEST_ARGS)`);
   }
+}
+
+function existingDirectory(directory: string, given: string | undefined): string {
+  const info = statSync(directory, { throwIfNoEntry: false });
+  if (!info) throw new UsageError(`sleepmut run: ${given === undefined ? 'the current directory' : `--cwd ${given}`}: the directory does not exist`);
+  if (!info.isDirectory()) throw new UsageError(`sleepmut run: --cwd ${given}: not a directory`);
+  return directory;
 }

@@ -28,6 +28,8 @@ export interface PythonRunConfig {
   operators: string[];
   timeoutMs: number;
   timeoutFactor: number;
+  /** The unmutated suite must finish within this; a hanging baseline ends the run with pytest's last lines. */
+  baselineTimeoutMs: number;
   thresholds: Thresholds;
   reporters: ReporterName[];
 }
@@ -44,6 +46,7 @@ export const defaultConfig: PythonRunConfig = {
   operators: defaultOperatorsFor('python').map((operator) => operator.name),
   timeoutMs: 3000,
   timeoutFactor: 1.5,
+  baselineTimeoutMs: 1_800_000,
   thresholds: { high: 80, low: 60, break: null },
   reporters: ['html', 'json', 'clear-text', 'progress'],
 };
@@ -68,6 +71,7 @@ const checks: Record<keyof PythonRunConfig, [Check, string]> = {
   operators: [isSubsetOf(pythonOperatorNames), `a list of operator names (${pythonOperatorNames.join(', ')})`],
   timeoutMs: ranged('timeoutMs'),
   timeoutFactor: ranged('timeoutFactor'),
+  baselineTimeoutMs: ranged('baselineTimeoutMs'),
   thresholds: [isThresholds, 'an object {high, low, break} of percentages (break may be null)'],
   reporters: [isSubsetOf(reporterNames), `a list of reporter names (${reporterNames.join(', ')})`],
 };
@@ -88,7 +92,8 @@ export function loadConfig(directory: string, overrides: Partial<PythonRunConfig
 function readPyproject(directory: string): Partial<PythonRunConfig> {
   const file = path.join(directory, 'pyproject.toml');
   if (!existsSync(file)) return {};
-  const toml = parseOrThrow('pyproject.toml', () => parseToml(readFileSync(file, 'utf8')));
+  const text = readFileSync(file, 'utf8');
+  const toml = parseOrThrow('pyproject.toml', text, () => parseToml(text));
   const section = (toml.tool as Record<string, unknown> | undefined)?.sleepmut;
   return section === undefined ? {} : validated('pyproject.toml [tool.sleepmut]', section);
 }
@@ -96,15 +101,25 @@ function readPyproject(directory: string): Partial<PythonRunConfig> {
 function readJsonConfig(directory: string): Partial<PythonRunConfig> {
   const file = path.join(directory, 'sleepmut.config.json');
   if (!existsSync(file)) return {};
-  return validated('sleepmut.config.json', parseOrThrow('sleepmut.config.json', () => JSON.parse(readFileSync(file, 'utf8'))));
+  const text = readFileSync(file, 'utf8');
+  return validated('sleepmut.config.json', parseOrThrow('sleepmut.config.json', text, () => JSON.parse(text)));
 }
 
-function parseOrThrow<T>(source: string, parse: () => T): T {
+function parseOrThrow<T>(source: string, text: string, parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    throw new UsageError(`${source}: cannot parse: ${(error as Error).message.split('\n')[0]}`);
+    const message = (error as Error).message.split('\n')[0].replace(/^Invalid TOML document: /, '').replace(/ in JSON at position \d+.*$/, '');
+    throw new UsageError(`${source}: cannot parse at ${where(error as Error & { line?: number; column?: number }, text)}: ${message}`);
   }
+}
+
+/** "line 3, column 1" of a TOML error (smol-toml gives both) or a JSON error (Node gives the offset in its message). */
+function where(error: Error & { line?: number; column?: number }, text: string): string {
+  if (typeof error.line === 'number') return `line ${error.line}, column ${error.column}`;
+  const offset = Number(/at position (\d+)/.exec(error.message)?.[1] ?? text.length);
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before.at(-1)!.length + 1}`;
 }
 
 export function validated(source: string, section: unknown): Partial<PythonRunConfig> {

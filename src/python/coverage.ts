@@ -17,14 +17,16 @@ export interface Baseline {
   readonly totalMs: number;
 }
 
-export async function runBaseline(interpreter: Interpreter, sandbox: Sandbox, testArgs: readonly string[]): Promise<Baseline> {
+export async function runBaseline(interpreter: Interpreter, sandbox: Sandbox, testArgs: readonly string[], timeoutMs: number): Promise<Baseline> {
   const run = await runFreshPytest(interpreter, {
+    timeoutMs,
     args: basePytestArgs(testArgs, cacheDirectoryOf(sandbox, 'baseline')),
     cwd: sandbox.project,
     resultFile: path.join(sandbox.scratch, 'baseline.json'),
     env: { SLEEPMUT_COVERAGE: '1' },
   });
   const result = run.result;
+  if (run.timedOut) throw new SleepmutError(`sleepmut: the test suite did not finish within ${timeoutMs / 1000} s without any mutant (baselineTimeoutMs), so no mutant was run; pytest's last lines:`, pytestErrorLines(run.output, sandbox));
   if (!result) throw new SleepmutError('sleepmut: the test suite did not run; pytest said:', pytestErrorLines(run.output, sandbox));
   const collectErrors = Object.entries(result.collectErrors ?? {});
   if (collectErrors.length > 0) throw new SleepmutError(`sleepmut: pytest could not collect ${collectErrors.map(([module]) => module).join(', ')}, so no mutant was run; pytest said:`, indented(collectErrors[0][1], sandbox));

@@ -14,7 +14,7 @@ import { enabledMutators } from './parse.js';
 import { PhaseClock, perMutantRun } from './phases.js';
 import { planJobs } from './plan.js';
 import { runJobs, startWorkers } from './pool.js';
-import { ProgressLine } from './progress.js';
+import { ProgressLine, reportWhileRunning } from './progress.js';
 import { buildReport, reportDirectory, reportLocation, writeHtmlReport, writeJsonReport } from './report.js';
 import { saveOnInterruption } from './interruption.js';
 import { createSandbox } from './sandbox.js';
@@ -38,7 +38,7 @@ export async function runEngine(projectDirectory: string, config: PythonRunConfi
   clock.mark('setup');
   const workerOptions = { interpreter, sandbox, testArgs: config.testArgs };
   const warmWorkers = startWorkers(Math.min(config.concurrency, prepared.mutants.length), workerOptions);
-  const baseline = await runBaseline(interpreter, sandbox, config.testArgs);
+  const baseline = await reportWhileRunning(runBaseline(interpreter, sandbox, config.testArgs, config.baselineTimeoutMs), 'the baseline', config.baselineTimeoutMs, config.reporters.includes('progress'));
   clock.mark('baseline');
   const jobs = planJobs(prepared.mutants, baseline, config);
   const progress = new ProgressLine(jobs.length, config.reporters.includes('progress'));

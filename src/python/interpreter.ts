@@ -51,6 +51,19 @@ export async function compileErrors(interpreter: Interpreter, files: readonly st
 async function runProbe(command: string, files: readonly string[]): Promise<ProbeResult> {
   const result = await execa(command, [path.join(runtimeDirectory, 'sleepmut_probe.py'), ...files], { reject: false, env: pythonEnvironment() });
   if (result.failed && (result.code === 'ENOENT' || result.code === 'EACCES')) throw new SleepmutError(`sleepmut: Python interpreter '${command}' not found; set "python" in the config or pass --python PATH`);
-  if (result.failed) throw new SleepmutError(`sleepmut: Python interpreter '${command}' failed to start: ${result.stderr.split('\n').at(-1)}`);
-  return JSON.parse(result.stdout) as ProbeResult;
+  if (result.failed) throw new SleepmutError(`sleepmut: Python interpreter '${command}' failed to start (${exitOf(result)}): ${lastLine(result.stderr) ?? 'it printed nothing on stderr'}`);
+  try {
+    return JSON.parse(result.stdout) as ProbeResult;
+  } catch {
+    const printed = lastLine(result.stdout) ?? lastLine(result.stderr);
+    throw new SleepmutError(`sleepmut: '${command}' does not behave like a Python interpreter: it ran sleepmut's probe script and ${printed ? `printed '${printed.slice(0, 200)}'` : 'printed nothing'} (${exitOf(result)}); pass a Python 3 executable with --python PATH`);
+  }
+}
+
+function lastLine(text: string): string | undefined {
+  return text.trim().split('\n').at(-1)?.trim() || undefined;
+}
+
+function exitOf(result: { exitCode?: number; signal?: string }): string {
+  return result.signal ? `signal ${result.signal}` : `exit status ${result.exitCode ?? 'unknown'}`;
 }

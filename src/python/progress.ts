@@ -35,3 +35,16 @@ export class ProgressLine {
     process.stderr.write(this.interactive ? `\r${line}\x1b[K` : `${line}\n`);
   }
 }
+
+/** While a long step without per-mutant results runs (the baseline), a line every few seconds says it is alive and how long it may take. */
+export async function reportWhileRunning<T>(work: Promise<T>, what: string, limitMs: number, enabled: boolean): Promise<T> {
+  if (!enabled) return work;
+  const started = Date.now();
+  const everyMs = Math.min(10_000, Math.max(1000, Math.floor(limitMs / 3)));
+  const timer = setInterval(() => process.stderr.write(`sleepmut: ${what} still running, ${Math.round((Date.now() - started) / 1000)} s elapsed (limit ${Math.round(limitMs / 1000)} s)\n`), everyMs);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -141,7 +141,7 @@ describe('sleepmut run (Python engine)', () => {
     cpSync(path.join(repoRoot, 'test/fixtures/python/config/pyproject.toml'), path.join(project.directory, 'pyproject.toml'));
     const key = await sleepmutRun(project);
     expect(key.exitCode).toBe(2);
-    expect(key.all?.trim()).toBe("sleepmut: pyproject.toml [tool.sleepmut]: unknown key 'concurency' (known: mutate, testArgs, python, concurrency, delayMs, backoffDelayMs, operators, timeoutMs, timeoutFactor, thresholds, reporters)");
+    expect(key.all?.trim()).toBe("sleepmut: pyproject.toml [tool.sleepmut]: unknown key 'concurency' (known: mutate, testArgs, python, concurrency, delayMs, backoffDelayMs, operators, timeoutMs, timeoutFactor, baselineTimeoutMs, thresholds, reporters)");
   });
 
   it('on Ctrl-C stops the workers, removes the sandbox, exits 130 and leaves the project unchanged', async () => {

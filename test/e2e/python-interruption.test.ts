@@ -1,4 +1,4 @@
-/** Interrupting the Python engine: each signal in the baseline and in the mutant phase, and a closed output pipe, end the run cleanly with partial results. */
+/** Interrupting the Python engine: each signal in the baseline and in the mutant phase, a closed output pipe, and a hanging baseline end the run cleanly. */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -28,10 +28,16 @@ function expectCleanEnd(project: Project, before: Record<string, string>): void 
   expect(processesWorkingIn(project.scratch)).toEqual([]);
 }
 
+/** The hang fixture plus a test that sleeps 60 s: the baseline hangs. */
+function hangingBaseline(): Project {
+  const project = copyFixture('hang');
+  writeFileSync(path.join(project.directory, 'tests', 'test_slow.py'), 'import time\n\n\ndef test_slow():\n    time.sleep(60)\n');
+  return project;
+}
+
 describe('sleepmut run interrupted', () => {
   it.each(Object.keys(exitCodes) as Signal[])('by %s in the baseline: no process or sandbox left, one line, 128 + signal number', async (signal) => {
-    const project = copyFixture('hang');
-    writeFileSync(path.join(project.directory, 'tests', 'test_slow.py'), 'import time\n\n\ndef test_slow():\n    time.sleep(60)\n');
+    const project = hangingBaseline();
     const before = snapshot(project.directory);
     const result = await interrupt(project, signal, 'running the baseline');
     expect(result.exitCode, result.all).toBe(exitCodes[signal]);
@@ -62,6 +68,18 @@ describe('sleepmut run interrupted', () => {
     const command = `node ${cli} run --python ${debianPython} --mutate 'app/**/*.py' -- tests 2>&1 | head -1; echo "status \${PIPESTATUS[0]}"`;
     const result = await execa('bash', ['-c', command], { cwd: project.directory, env: { TMPDIR: project.scratch }, reject: false });
     expect(result.stdout).toMatch(/^sleepmut: using .*\nstatus 141$/);
+    expectCleanEnd(project, before);
+  });
+
+  it('reports progress during a hanging baseline and stops it at baselineTimeoutMs with pytest\'s last lines', async () => {
+    const project = hangingBaseline();
+    writeFileSync(path.join(project.directory, 'sleepmut.config.json'), '{"baselineTimeoutMs": 3000}');
+    const before = snapshot(project.directory);
+    const result = await sleepmut(project, ['run', '--python', debianPython, '--mutate', 'app/**/*.py', '--', 'tests', '-v']);
+    expect(result.exitCode, result.all).toBe(1);
+    expect(result.all).toMatch(/sleepmut: the baseline still running, 1 s elapsed \(limit 3 s\)\n/);
+    expect(result.all).toContain("sleepmut: the test suite did not finish within 3 s without any mutant (baselineTimeoutMs), so no mutant was run; pytest's last lines:");
+    expect(result.all).toContain('tests/test_slow.py::test_slow');
     expectCleanEnd(project, before);
   });
 });

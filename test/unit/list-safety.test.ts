@@ -42,4 +42,10 @@ describe('sleepmut list safety', () => {
     const elsewhere = path.join(scratchDir('sleepmut-nostryker'), 'main.js');
     expect(() => ownCorePackageJson(elsewhere)).toThrow(/^sleepmut: listing JavaScript\/TypeScript mutants needs Stryker next to sleepmut; install it \(npm i -D @stryker-mutator\/core, 9\.x or 10\.x\)/);
   });
+
+  it('refuses a device such as /dev/zero with one line', async () => {
+    const { stderr, exitCode } = await list(scratchDir('sleepmut-dev'), '/dev/zero');
+    expect(exitCode).toBe(2);
+    expect(stderr.trim()).toBe('sleepmut list: not a regular file or directory: /dev/zero');
+  });
 });
