@@ -10,12 +10,13 @@
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
 import { qualifiedName } from './facts/names.js';
-import { awaitedCall, callParts, enclosingScope, isAsyncFunction, isZeroLiteral } from './syntax.js';
+import { awaitedCall, calleeLastName, callParts, enclosingScope, isAsyncFunction, isZeroLiteral } from './syntax.js';
 
 const ASYNC_SLEEPS = new Set(['asyncio.sleep', 'anyio.sleep', 'trio.sleep']);
 
 export const blockingSleep: PyMutator = {
   name: 'BlockingSleep',
+  nodeTypes: ['await', 'call'],
   *mutate(node) {
     const call = awaitedCall(node);
     const delay = call && sleepDelay(call);
@@ -44,6 +45,7 @@ function sleepUntilDeadline(call: Node): { text: string; library: string } | und
 
 /** `return asyncio.sleep(d)` in a plain function, or `lambda s: asyncio.sleep(s)`: the sleep handed to callers to await. */
 function returnedSleep(node: Node): { delay: Node; callee: Node } | undefined {
+  if (calleeLastName(node) !== 'sleep') return undefined;
   const parent = node.parent;
   const returned = parent?.type === 'return_statement' || (parent?.type === 'lambda' && parent.childForFieldName('body')?.equals(node));
   const delay = returned && node.type === 'call' ? sleepDelay(node) : undefined;

@@ -11,6 +11,7 @@ import { asCallee, awaitedCall, callParts, field, type CallParts } from './synta
 
 export const dropOffload: PyMutator = {
   name: 'DropOffload',
+  nodeTypes: ['await'],
   *mutate(node) {
     const call = awaitedCall(node);
     const offloaded = call && offloadedCall(callParts(call)!);

@@ -14,7 +14,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
 import { asyncEventLibrary, isLibraryName, moduleFacts, qualifiedName, signalKind, signalLibrary } from './facts/names.js';
-import { awaitedCall, awaitedSleep, callParts, eventDelay, field, isDiscarded, isUsedAsFlag, type AsyncLibrary } from './syntax.js';
+import { awaitedCall, awaitedSleep, calleeLastName, callParts, eventDelay, field, isDiscarded, isUsedAsFlag, type AsyncLibrary } from './syntax.js';
 
 /** Method name -> how many positional arguments the wait takes, and whether its value is a truthy flag on asyncio. */
 const WAIT_METHODS: ReadonlyMap<string, { arity: number; flag: boolean }> = new Map([
@@ -25,6 +25,7 @@ const WAIT_METHODS: ReadonlyMap<string, { arity: number; flag: boolean }> = new 
 
 export const eventWaitToSleep: PyMutator = {
   name: 'EventWaitToSleep',
+  nodeTypes: ['expression_statement', 'await', 'call'],
   *mutate(node) {
     if (node.type === 'expression_statement') {
       const replacement = conditionWaitReplacement(node);
@@ -118,6 +119,7 @@ function isThreadingEventWait(node: Node): boolean {
 
 /** The receiver of `R.wait()`, `R.wait(t)` or `R.wait(timeout=t)`. */
 function syncWaitReceiver(node: Node): Node | undefined {
+  if (calleeLastName(node) !== 'wait') return undefined;
   const parts = callParts(node);
   if (!parts || parts.callee.type !== 'attribute' || field(parts.callee, 'attribute').text !== 'wait' || parts.hasSplat) return undefined;
   const argumentCount = parts.positional.length + parts.keywords.size;

@@ -12,7 +12,7 @@ import type { PyMutator } from './types.js';
 import { mutatorSettings } from '../settings.js';
 import { inDelayContext } from './facts/delays.js';
 import { qualifiedName, siblingSpelling } from './facts/names.js';
-import { callParts, dottedName, field, isNumericLiteral, lastSegment, seconds, unwrapParentheses } from './syntax.js';
+import { calleeLastName, callParts, dottedName, field, isNumericLiteral, lastSegment, seconds, unwrapParentheses } from './syntax.js';
 
 /** A base or factor held in a name (`base`, `self.exp_base`, `factor`, `multiplier`): growth, when the exponent is not a literal. */
 const GROWTH_NAMES = /base|factor|multiplier|growth|ratio|backoff|^exp$/i;
@@ -21,6 +21,7 @@ const EXPO_KEYWORDS = ['base', 'factor', 'max_value'];
 
 export const flattenBackoff: PyMutator = {
   name: 'FlattenBackoff',
+  nodeTypes: ['binary_operator', 'call', 'identifier', 'attribute'],
   *mutate(node) {
     const replacement = backoffMathReplacement(node) ?? jitterReplacement(node) ?? retryLibraryReplacement(node);
     if (replacement !== undefined) yield { node, replacement, level: 'expression' };
@@ -58,6 +59,7 @@ function growthOperand(node: Node): Node | undefined {
 
 function powerOperands(node: Node): [Node, Node] | undefined {
   if (binaryOperator(node) === '**') return [field(node, 'left'), field(node, 'right')];
+  if (calleeLastName(node) !== 'pow') return undefined;
   const parts = callParts(node);
   const name = parts && (qualifiedName(parts.callee) ?? dottedName(parts.callee));
   if (!parts || (name !== 'pow' && name !== 'math.pow') || parts.positional.length !== 2 || parts.keywords.size > 0 || parts.hasSplat) return undefined;
@@ -83,6 +85,7 @@ function binaryOperator(node: Node): string | undefined {
 // Jitter.
 
 function jitterReplacement(node: Node): string | undefined {
+  if (!['random', 'uniform'].includes(calleeLastName(node))) return undefined;
   const parts = callParts(node);
   if (!parts || parts.hasSplat || parts.keywords.size > 0) return undefined;
   const name = qualifiedName(parts.callee);
@@ -99,6 +102,7 @@ function retryLibraryReplacement(node: Node): string | undefined {
 
 /** `wait_exponential(multiplier=m, min=lo)` -> `wait_fixed(<its first wait>)`: max(lo, m) when both are given. */
 function tenacityReplacement(node: Node): string | undefined {
+  if (!calleeLastName(node).endsWith('exponential')) return undefined;
   const parts = callParts(node);
   if (!parts || parts.hasSplat || !TENACITY_EXPONENTIALS.has(qualifiedName(parts.callee) ?? '')) return undefined;
   const waits = [parts.keywords.get('multiplier') ?? parts.positional[0], parts.keywords.get('min') ?? parts.positional[3]].filter((arg) => arg !== undefined);
@@ -111,6 +115,7 @@ function tenacityReplacement(node: Node): string | undefined {
  * (base, factor, max_value), which reach the wait generator, a generator taking them that repeats expo's first wait.
  */
 function backoffReplacement(node: Node): string | undefined {
+  if ((node.type !== 'identifier' && node.type !== 'attribute') || !node.text.endsWith('expo')) return undefined;
   if (qualifiedName(node) !== 'backoff.expo' || node.parent?.type !== 'argument_list') return undefined;
   const decorator = callParts(node.parent.parent!)!;
   const decoratorName = qualifiedName(decorator.callee);

@@ -19,6 +19,7 @@ import { awaitedCall, field, isAsyncFunction, present } from './syntax.js';
 
 export const nestedEventLoop: PyMutator = {
   name: 'NestedEventLoop',
+  nodeTypes: ['await'],
   *mutate(node) {
     const call = awaitedCall(node);
     if (!call || !callsLocalCoroutine(field(call, 'function')) || usesTrio(node)) return;

@@ -13,6 +13,7 @@ const POLL_INTERVAL_SECONDS = '0.2';
 
 export const pollInsteadOfEvent: PyMutator = {
   name: 'PollInsteadOfEvent',
+  nodeTypes: ['expression_statement'],
   *mutate(node) {
     const wait = node.type === 'expression_statement' && node.namedChildCount === 1 ? awaitedEventWait(node.firstNamedChild!) : undefined;
     if (wait) {

@@ -21,6 +21,7 @@ const ITEM = '_sleepmut_aw';
 
 export const serializeConcurrency: PyMutator = {
   name: 'SerializeConcurrency',
+  nodeTypes: ['await'],
   *mutate(node) {
     const call = awaitedCall(node);
     const parts = call && callParts(call)!;

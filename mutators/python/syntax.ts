@@ -1,5 +1,5 @@
 /** Python syntax helpers shared by the operators and the facts pass: dotted names, tree navigation, await context, value-use predicates and replacement spellings (nothing here looks beyond one node's tree). */
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { mutatorSettings } from '../settings.js';
 
 export type AsyncLibrary = 'asyncio' | 'anyio' | 'trio';
@@ -42,12 +42,27 @@ export function unwrapParentheses(node: Node): Node {
   return node.type === 'parenthesized_expression' && node.namedChildCount === 1 ? unwrapParentheses(node.namedChild(0)!) : node;
 }
 
+const SCOPE_TYPES = ['function_definition', 'lambda', 'class_definition'];
+/** Every scope node of a tree in start order, collected once per tree (`node.parent` walks from the root each time: too slow per node). */
+const scopesByTree = new WeakMap<Tree, Node[]>();
+
 /** The nearest enclosing function, lambda or class (the scope an await would belong to), if any. */
 export function enclosingScope(node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (['function_definition', 'lambda', 'class_definition'].includes(current.type)) return current;
+  let scopes = scopesByTree.get(node.tree);
+  if (!scopes) scopesByTree.set(node.tree, (scopes = present(node.tree.rootNode.descendantsOfType(SCOPE_TYPES))));
+  let innermost: Node | undefined;
+  for (const scope of scopes) {
+    if (scope.startIndex > node.startIndex) break;
+    const contains = node.endIndex <= scope.endIndex && scope.id !== node.id && (scope.startIndex < node.startIndex || scope.endIndex > node.endIndex || isAncestor(scope, node));
+    if (contains) innermost = scope;
   }
-  return undefined;
+  return innermost;
+}
+
+/** For a scope and a node with the same range (a lambda whose body spans it all is impossible; kept exact anyway). */
+function isAncestor(scope: Node, node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) if (current.id === scope.id) return true;
+  return false;
 }
 
 export function isAsyncFunction(node: Node | undefined): boolean {
@@ -67,6 +82,14 @@ export interface CallParts {
   readonly keywords: ReadonlyMap<string, Node>;
   /** True when an argument is `*xs`, `**kw` or a bare generator expression. */
   readonly hasSplat: boolean;
+}
+
+/** The last name a call's callee spells (`asyncio.sleep(...)` -> 'sleep', `f(...)` -> 'f'), '' for other nodes: a cheap filter before `callParts`. */
+export function calleeLastName(node: Node): string {
+  if (node.type !== 'call') return '';
+  const callee = node.childForFieldName('function');
+  if (callee?.type === 'identifier') return callee.text;
+  return callee?.type === 'attribute' ? (callee.childForFieldName('attribute')?.text ?? '') : '';
 }
 
 export function callParts(call: Node): CallParts | undefined {

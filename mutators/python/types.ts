@@ -12,5 +12,7 @@ export interface PyMutation {
 
 export interface PyMutator {
   readonly name: OperatorName;
+  /** The node types `mutate` can yield for (a filter the engine applies before calling it); every node when absent. */
+  readonly nodeTypes?: readonly string[];
   mutate(node: Node): Iterable<PyMutation>;
 }

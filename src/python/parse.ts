@@ -59,8 +59,8 @@ export async function parsePythonProject(files: readonly PythonSource[], mutator
 
 function collectSites(source: string, root: Node, mutators: readonly PyMutator[]): PySite[] {
   const sites: PySite[] = [];
-  for (const node of allNodes(root)) {
-    for (const mutator of mutators) {
+  for (const [node, interested] of nodesFor(root, mutators)) {
+    for (const mutator of interested) {
       for (const mutation of mutator.mutate(node)) {
         const perCall = mutation.level === 'expression' && switchablePerCall(mutation.node);
         const site = { operator: mutator.name, start: mutation.node.startIndex, end: mutation.node.endIndex, replacement: mutation.replacement, level: mutation.level, perCall };
@@ -71,10 +71,16 @@ function collectSites(source: string, root: Node, mutators: readonly PyMutator[]
   return sites;
 }
 
-function* allNodes(root: Node): Generator<Node> {
+/** Every node (tree order) with the mutators that look at its type: the cursor reads types without building a node for the rest. */
+function* nodesFor(root: Node, mutators: readonly PyMutator[]): Generator<[Node, readonly PyMutator[]]> {
+  const anyType = mutators.filter((mutator) => !mutator.nodeTypes);
+  const byType = new Map<string, PyMutator[]>();
+  for (const mutator of mutators) for (const type of mutator.nodeTypes ?? []) byType.set(type, [...(byType.get(type) ?? []), mutator]);
   const cursor = root.walk();
   for (;;) {
-    yield cursor.currentNode;
+    const typed = byType.get(cursor.nodeType);
+    const interested = typed ? mutators.filter((mutator) => anyType.includes(mutator) || typed.includes(mutator)) : anyType;
+    if (interested.length) yield [cursor.currentNode, interested];
     if (cursor.gotoFirstChild() || cursor.gotoNextSibling()) continue;
     do {
       if (!cursor.gotoParent()) return;

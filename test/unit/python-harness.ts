@@ -14,7 +14,13 @@ export interface PyMutantText {
 /** The mutations `mutator` yields for `source`, in tree order (the order the engine walks). */
 export async function mutationsOf(mutator: PyMutator, source: string): Promise<PyMutation[]> {
   const tree = await parsePythonSource(source);
-  return [...allNodes(tree.rootNode)].flatMap((node) => [...mutator.mutate(node)]);
+  return [...allNodes(tree.rootNode)].flatMap((node) => declared(mutator, node, [...mutator.mutate(node)]));
+}
+
+/** The engine only offers a mutator the node types it declares: a mutation from any other type would be lost there. */
+function declared(mutator: PyMutator, node: Node, mutations: PyMutation[]): PyMutation[] {
+  if (mutations.length && mutator.nodeTypes && !mutator.nodeTypes.includes(node.type)) throw new Error(`${mutator.name} mutates a ${node.type} node but does not declare that type`);
+  return mutations;
 }
 
 /** The mutants as original/replacement text pairs. */
@@ -26,7 +32,7 @@ export async function mutantsOf(mutator: PyMutator, source: string): Promise<PyM
 export async function projectMutationsOf(mutator: PyMutator, files: Readonly<Record<string, string>>): Promise<{ file: string; source: string; mutation: PyMutation }[]> {
   const trees = await Promise.all(Object.entries(files).map(async ([name, source]) => ({ name, source, tree: await parsePythonSource(source) })));
   registerProject(trees);
-  return trees.flatMap(({ name, source, tree }) => [...allNodes(tree.rootNode)].flatMap((node) => [...mutator.mutate(node)].map((mutation) => ({ file: name, source, mutation }))));
+  return trees.flatMap(({ name, source, tree }) => [...allNodes(tree.rootNode)].flatMap((node) => declared(mutator, node, [...mutator.mutate(node)]).map((mutation) => ({ file: name, source, mutation }))));
 }
 
 function* allNodes(node: Node): Generator<Node> {

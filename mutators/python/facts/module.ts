@@ -138,14 +138,26 @@ function readClass(definition: Node, qualified: string): ClassFacts {
   const superclasses = definition.childForFieldName('superclasses');
   const bases = present(superclasses?.namedChildren ?? []).filter((base) => base.type !== 'keyword_argument');
   const methods = new Map(topLevelDefinitions(field(definition, 'body')).filter((member) => member.type === 'function_definition').map((method) => [field(method, 'name').text, method] as const));
-  const fields = new Map<string, string | undefined>();
-  const record = (name: string, type: string | undefined) => {
-    if (type === undefined) return;
-    fields.set(name, fields.has(name) && fields.get(name) !== type ? undefined : type);
+  let fields: Map<string, string | undefined> | undefined;
+  // Fields are read on first use: most classes are never asked about.
+  const readFields = () => {
+    const found = new Map<string, string | undefined>();
+    const record = (name: string, type: string | undefined) => {
+      if (type !== undefined) found.set(name, found.has(name) && found.get(name) !== type ? undefined : type);
+    };
+    for (const [name, type] of classBodyFields(field(definition, 'body'))) record(name, type);
+    for (const method of methods.values()) for (const [name, type] of selfFields(method)) record(name, type);
+    return found;
   };
-  for (const [name, type] of classBodyFields(field(definition, 'body'))) record(name, type);
-  for (const method of methods.values()) for (const [name, type] of selfFields(method)) record(name, type);
-  return { qualified, node: definition, bases: bases.map((base) => dottedName(base) ?? base.text), fields, methods };
+  return {
+    qualified,
+    node: definition,
+    bases: bases.map((base) => dottedName(base) ?? base.text),
+    get fields() {
+      return (fields ??= readFields());
+    },
+    methods,
+  };
 }
 
 /** `x: T` and `x = T()` directly in the class body. */

@@ -18,8 +18,8 @@ const SIGNAL_CLASSES: ReadonlyMap<string, SignalKind> = new Map([
 export function qualifiedName(node: Node): string | undefined {
   const dotted = dottedName(node);
   if (dotted === undefined) return undefined;
-  const head = dotted.split('.')[0];
-  return isParameterOfEnclosingFunction(node, head) ? undefined : resolveWith(moduleOf(node), dotted);
+  const resolved = resolveWith(moduleOf(node), dotted);
+  return resolved === undefined || isParameterOfEnclosingFunction(node, dotted.split('.')[0]) ? undefined : resolved;
 }
 
 /** True when `name` is a parameter of a function around `node` (`def retry(sleep=asyncio.sleep)` shadows `from asyncio import sleep`). */
