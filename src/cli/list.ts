@@ -1,5 +1,5 @@
 /** `sleepmut list`: every mutant the operators would generate for the given paths, without running tests. */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
@@ -10,6 +10,7 @@ import { jsOperatorNames, withDefaults, type SleepmutOptions } from '../stryker/
 import { listPythonMutants } from '../python/list.js';
 import { isPythonProject, projectPackages } from '../python/packages.js';
 import { oneNamePerRealFile } from '../files/inside.js';
+import { readSource } from '../files/source-text.js';
 import { SleepmutError, UsageError } from './errors.js';
 import { joinNegativeValues, numberInRange } from './numbers.js';
 import { optionRanges } from '../bounds.js';
@@ -49,9 +50,10 @@ export async function listCommand(args: string[]): Promise<number> {
   };
   const operators = selectedOperators(values.operators);
   const files = await expandPaths(positionals.length ? positionals : ['.']);
-  const sources: SourceFile[] = await Promise.all(files.map(async (name) => ({ name: name.split(path.sep).join('/'), content: await readFile(name, 'utf8') })));
+  const read = await Promise.all(files.map(async (name) => ({ name: name.split(path.sep).join('/'), ...(await readSource(name)) })));
+  const sources: SourceFile[] = read.map((file) => ({ name: file.name, content: file.text }));
   const mutants = await listMutants(sources, settings, operators);
-  if (values.patches) await writePatches(values.patches, mutants, new Map(sources.map((file) => [file.name, file.content])));
+  if (values.patches) await writePatches(values.patches, mutants, new Map(read.map((file) => [file.name, file])));
   process.stdout.write(values.json ? `${JSON.stringify({ mutants }, null, 2)}\n` : formatTable(mutants));
   return 0;
 }

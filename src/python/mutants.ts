@@ -9,6 +9,7 @@ import { listedMutant } from './list.js';
 import { parsePythonProject } from './parse.js';
 import { positionTable } from './positions.js';
 import { writeIntoSandbox, type Sandbox } from './sandbox.js';
+import { readSource, type SourceEncoding } from '../files/source-text.js';
 
 export interface PyMutant extends ListedMutant {
   /** The id its switch tests for in the instrumented code. */
@@ -25,7 +26,13 @@ export interface PreparedMutants {
 /** `contextFiles`: further project files read for facts only (a helper module outside the mutate globs). */
 export async function prepareMutants(projectDirectory: string, files: readonly string[], sandbox: Sandbox, interpreter: Interpreter, mutators: readonly PyMutator[], contextFiles: readonly string[] = []): Promise<PreparedMutants> {
   const prepared: PreparedMutants = { mutants: [], sources: new Map(), warnings: [] };
-  const read = (names: readonly string[]) => Promise.all(names.map(async (name) => ({ name, source: await readFile(path.join(projectDirectory, name), 'utf8') })));
+  const encodings = new Map<string, SourceEncoding>();
+  const read = (names: readonly string[]) =>
+    Promise.all(names.map(async (name) => {
+      const { text, encoding } = await readSource(path.join(projectDirectory, name));
+      encodings.set(name, encoding);
+      return { name, source: text };
+    }));
   const context = await read(contextFiles.filter((file) => !files.includes(file)));
   const parsedFiles = await parsePythonProject(await read(files), mutators, context);
   for (const [index, file] of files.entries()) {
@@ -37,7 +44,7 @@ export async function prepareMutants(projectDirectory: string, files: readonly s
     const sites = parsed.sites.map((site, offset) => ({ ...site, index: prepared.mutants.length + offset + 1 }));
     prepared.mutants.push(...sites.map((site) => ({ ...listedMutant(file, source, site, positionOf), index: site.index })));
     prepared.sources.set(file, source);
-    await writeIntoSandbox(sandbox, file, instrument(source, parsed.root, sites));
+    await writeIntoSandbox(sandbox, file, Buffer.from(instrument(source, parsed.root, sites), encodings.get(file)));
   }
   await dropUncompilable(prepared, projectDirectory, sandbox, interpreter);
   return prepared;
@@ -54,7 +61,7 @@ async function dropUncompilable(prepared: PreparedMutants, projectDirectory: str
     const originalError = originalErrors[path.join(projectDirectory, file)];
     const reason = originalError ? `syntax error (${originalError})` : `does not compile once instrumented (${instrumentedErrors[path.join(sandbox.project, file)]})`;
     prepared.warnings.push(`skipped ${file}: ${reason}`);
-    await writeIntoSandbox(sandbox, file, prepared.sources.get(file)!);
+    await writeIntoSandbox(sandbox, file, await readFile(path.join(projectDirectory, file)));
     prepared.sources.delete(file);
   }
   prepared.mutants.splice(0, prepared.mutants.length, ...prepared.mutants.filter((mutant) => prepared.sources.has(mutant.file)));

@@ -62,7 +62,7 @@ export function cacheDirectoryOf(sandbox: Sandbox, name: string): string {
 }
 
 /** Writes a file of the sandbox, never through a symlink and never outside the sandbox's project copy. */
-export async function writeIntoSandbox(sandbox: Sandbox, relativePath: string, content: string): Promise<void> {
+export async function writeIntoSandbox(sandbox: Sandbox, relativePath: string, content: string | Uint8Array): Promise<void> {
   const file = path.resolve(sandbox.project, relativePath);
   const realDirectory = await realpath(path.dirname(file));
   if (!isInside(sandbox.project, file) || !isInside(await realpath(sandbox.project), realDirectory)) {

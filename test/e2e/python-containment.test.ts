@@ -53,4 +53,16 @@ describe('sleepmut run containment', () => {
     expect(readdirSync(project.scratch)).toEqual([]);
     expect(processesWorkingIn(project.scratch)).toEqual([]);
   });
+
+  it('runs a Latin-1 source as in place: the sandbox copy keeps its bytes', async () => {
+    const project = copyFixture('basic');
+    writeFileSync(path.join(project.directory, 'app', 'latin.py'), Buffer.from('# -*- coding: latin-1 -*-\nimport asyncio\n\nGREETING = "caf\xe9"\n\n\nasync def greet():\n    await asyncio.sleep(0.01)\n    return GREETING\n', 'latin1'));
+    writeFileSync(path.join(project.directory, 'tests', 'test_latin.py'), 'import asyncio\n\nfrom app.latin import greet\n\n\ndef test_greet():\n    assert asyncio.run(greet()) == "caf\\u00e9"\n');
+    const before = snapshot(project.directory);
+    const result = await run(project, '--mutate', 'app/latin.py');
+    expect(result.exitCode, result.all).toBe(0);
+    expect(result.all).toMatch(/1 mutants in 1 of 1 files/);
+    expect(snapshot(project.directory)).toEqual(before);
+    expect(readdirSync(project.scratch)).toEqual([]);
+  });
 });
