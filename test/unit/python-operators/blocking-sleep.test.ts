@@ -33,4 +33,20 @@ operatorTable(blockingSleep, [
   ['trio.sleep_until blocks until the deadline on trio\'s clock', inAsyncDef('import trio', 'await trio.sleep_until(t_start + period)'), [{ original: 'await trio.sleep_until(t_start + period)', replacement: "__import__('time').sleep(__import__('builtins').max(0, t_start + period - __import__('trio').current_time()))" }]],
   ['anyio.sleep_until', inAsyncDef('import anyio', 'await anyio.sleep_until(deadline)'), [{ original: 'await anyio.sleep_until(deadline)', replacement: "__import__('time').sleep(__import__('builtins').max(0, deadline - __import__('anyio').current_time()))" }]],
   ['leaves alone: asyncio has no sleep_until', inAsyncDef('import asyncio', 'await asyncio.sleep_until(deadline)'), []],
+  ['leaves alone: the only yield of a while loop that waits for another task (a hang, not a slow mutant)', inAsyncDef('import asyncio', 'while pending:\n    drain(pending)\n    await asyncio.sleep(0.005)'), []],
+  [
+    'leaves alone: a polling loop whose other await runs only on an error path',
+    inAsyncDef('import asyncio', 'while True:\n    await asyncio.sleep(interval)\n    for item in items:\n        if item.failed:\n            await report(item)', 'async def run(interval, items, report):'),
+    [],
+  ],
+  ['leaves alone: a sleep in an except clause of a queue-polling loop', inAsyncDef('import asyncio', 'while True:\n    try:\n        line = q.get_nowait()\n    except Empty:\n        await asyncio.sleep(0.01)'), []],
+  ['a polling loop bounded by a clock', inAsyncDef('import asyncio, time', 'start = time.monotonic()\nwhile time.monotonic() - start < timeout:\n    await asyncio.sleep(interval)', 'async def run(timeout, interval):'), [blocking('await asyncio.sleep(interval)', 'interval')]],
+  ['a loop polling a child process', inAsyncDef('import asyncio', 'while self.exitcode is None:\n    await asyncio.sleep(0.005)', 'async def join(self):'), [blocking('await asyncio.sleep(0.005)', '0.005')]],
+  ['a while-retry loop with an await that always runs', inAsyncDef('import asyncio', 'while True:\n    try:\n        return await op()\n    except OSError:\n        await asyncio.sleep(delay)', 'async def run(op, delay):'), [blocking('await asyncio.sleep(delay)', 'delay')]],
+  ['a while loop with an async for', inAsyncDef('import asyncio', 'while running:\n    async for msg in stream:\n        handle(msg)\n    await asyncio.sleep(1)', 'async def run(running, stream):'), [blocking('await asyncio.sleep(1)', '1')]],
+  [
+    'a rate-limit loop that reads the clock in its body',
+    inAsyncDef('import anyio', 'while True:\n    now = anyio.current_time()\n    if now >= self.next_start:\n        break\n    await anyio.sleep(self.next_start - now)', 'async def wait_turn(self):'),
+    [blocking('await anyio.sleep(self.next_start - now)', 'self.next_start - now')],
+  ],
 ]);
