@@ -5,6 +5,20 @@ export type Language = 'js' | 'python';
 /** Options that change what an operator generates (see `settings.ts`). */
 export type OperatorOption = 'delayMs' | 'backoffDelayMs';
 
+/**
+ * The time a mutant adds each time its site runs, as the verdict rule (src/verdict) budgets it. Defined here, per
+ * operator, never read from a replacement's text:
+ * - a setting: it sleeps that long (`delayMs`);
+ * - `poll`: up to one poll interval (`pollIntervalMs`) late per wake-up;
+ * - `unknown`: as long as something the engines cannot see (a blocking sleep lasts as long as the sleep it replaces:
+ *   nothing more when that sleep really waited, all of it when the tests mocked the async sleep);
+ * - `none`: no wait of its own (it may even make tests faster, as a flattened backoff does).
+ */
+export type Injection = OperatorOption | 'poll' | 'unknown' | 'none';
+
+/** The sleep interval of PollInsteadOfEvent's loop (ms). */
+export const pollIntervalMs = 200;
+
 export interface OperatorDefinition {
   /** PascalCase, letters only: usable in `excludedMutations` and `// Stryker disable` directives. */
   readonly name: string;
@@ -16,6 +30,10 @@ export interface OperatorDefinition {
   readonly options: readonly OperatorOption[];
   /** Set for operators that only run when named in `operators`: why they are not in the default set. */
   readonly optIn?: string;
+  /** What the mutant adds per hit of its site (see `Injection`). */
+  readonly injects: Injection;
+  /** Whether the defect makes the code take longer by itself (a sleep, a block, a serialized wait): only then is a survivor's slowdown "time passed unnoticed". */
+  readonly addsTime: boolean;
 }
 
 export const operatorCatalog = [
@@ -25,6 +43,8 @@ export const operatorCatalog = [
     defect: 'waits a fixed time and hopes the signal came, instead of waiting for the signal',
     languages: ['js', 'python'],
     options: ['delayMs'],
+    injects: 'delayMs',
+    addsTime: true,
   },
   {
     name: 'DropOffload',
@@ -32,6 +52,8 @@ export const operatorCatalog = [
     defect: 'blocking work that was moved off the event loop runs on it again',
     languages: ['js', 'python'],
     options: [],
+    injects: 'none',
+    addsTime: false,
   },
   {
     name: 'BlockingSleep',
@@ -39,6 +61,8 @@ export const operatorCatalog = [
     defect: 'a blocking sleep freezes every other task on the event loop for its duration',
     languages: ['js', 'python'],
     options: [],
+    injects: 'unknown',
+    addsTime: true,
   },
   {
     name: 'FlattenBackoff',
@@ -46,6 +70,8 @@ export const operatorCatalog = [
     defect: 'retries hammer a failing dependency at a constant rate',
     languages: ['js', 'python'],
     options: ['backoffDelayMs'],
+    injects: 'none',
+    addsTime: false,
   },
   {
     name: 'SerializeConcurrency',
@@ -53,6 +79,8 @@ export const operatorCatalog = [
     defect: 'work meant to overlap runs sequentially: latency becomes the sum instead of the maximum',
     languages: ['js', 'python'],
     options: [],
+    injects: 'none',
+    addsTime: true,
   },
   {
     name: 'PollInsteadOfEvent',
@@ -60,6 +88,8 @@ export const operatorCatalog = [
     defect: 'polling adds a latency floor to every wake-up',
     languages: ['python'],
     options: [],
+    injects: 'poll',
+    addsTime: true,
   },
   {
     name: 'NestedEventLoop',
@@ -69,6 +99,8 @@ export const operatorCatalog = [
     options: [],
     optIn:
       'on real code most of its mutants die at once for reasons unrelated to timing (sys.exc_info() is empty on the helper thread, objects bound to the outer loop raise): 28% real on nine async libraries (issue 8), below the 90% of the default set',
+    injects: 'none',
+    addsTime: false,
   },
 ] as const satisfies readonly OperatorDefinition[];
 

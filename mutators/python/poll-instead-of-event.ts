@@ -7,9 +7,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
 import { asyncEventLibrary } from './facts/names.js';
-import { awaitedCall, awaitedSleep, callParts, field, type AsyncLibrary } from './syntax.js';
+import { awaitedCall, awaitedSleep, callParts, field, seconds, type AsyncLibrary } from './syntax.js';
+import { pollIntervalMs } from '../catalog.js';
 
-const POLL_INTERVAL_SECONDS = '0.2';
+const POLL_INTERVAL_SECONDS = seconds(pollIntervalMs);
 
 export const pollInsteadOfEvent: PyMutator = {
   name: 'PollInsteadOfEvent',

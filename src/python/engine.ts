@@ -1,10 +1,10 @@
 /** The Python engine end to end: find and instrument mutants in a sandbox, run the baseline, test every mutant, report, and pick the exit code. */
 import path from 'node:path';
 import { configureMutators } from '../../mutators/settings.js';
-import { injectedDelayMs } from '../report/injected-delay.js';
+import { injectedDelayMs } from '../verdict/budget.js';
 import { packageVersion } from '../package-version.js';
 import { buildSummary, summaryPath, writeSummary, type MutantOutcome as SummaryOutcome, type Summary } from '../report/summary.js';
-import { renderSummary } from '../report/table.js';
+import { renderSummary, slowdownPhrase } from '../report/table.js';
 import type { PythonRunConfig } from './config.js';
 import { runBaseline, type Baseline } from './coverage.js';
 import { findInterpreter } from './interpreter.js';
@@ -34,6 +34,12 @@ export async function runEngine(projectDirectory: string, config: PythonRunConfi
   const factFiles = await selectFiles(projectPackages(projectDirectory).mutate, projectDirectory).then((selection) => selection.files, () => []);
   const prepared = await prepareMutants(projectDirectory, files, sandbox, interpreter, enabledMutators(config.operators), factFiles);
   prepared.warnings.forEach((warning) => say(`warning: ${warning}`));
+  if (prepared.mutants.length === 0) {
+    say(`no timing mutants in ${files.length} file(s): nothing to test, so the test suite was not run`);
+    writeSummary(projectDirectory, summarize({ mutants: [], outcomes: new Map(), sources: new Map(), baseline: emptyBaseline }, config));
+    say(`wrote ${summaryPath}`);
+    return 0;
+  }
   say(`${prepared.mutants.length} mutants in ${prepared.sources.size} of ${files.length} files; running the baseline`);
   clock.mark('setup');
   const workerOptions = { interpreter, sandbox, testArgs: config.testArgs };
@@ -75,9 +81,23 @@ interface RunResults {
   baseline: Baseline;
 }
 
+const emptyBaseline: Baseline = { testMs: new Map(), coverage: new Map(), staticHits: new Map(), totalMs: 0 };
+
+/** mutation.json and the HTML report say what the summary says: a survivor's reason carries the summary's one slowdown figure. */
+function withSummarySlowdown(results: RunResults, summary: Summary): Map<number, MutantOutcome> {
+  const byId = new Map(summary.mutants.map((mutant) => [mutant.id, mutant]));
+  return new Map(
+    results.mutants.map((mutant) => {
+      const outcome = results.outcomes.get(mutant.index)!;
+      const phrase = outcome.status === 'Survived' ? slowdownPhrase(byId.get(mutant.id)!) : undefined;
+      return [mutant.index, phrase ? { ...outcome, statusReason: `${outcome.statusReason}; ${phrase}` } : outcome];
+    }),
+  );
+}
+
 /** Synchronous, so that an interruption can write partial reports from its handler; `verbose` says what was written. */
 function writeReports(projectDirectory: string, config: PythonRunConfig, results: RunResults, summary: Summary, verbose: boolean): void {
-  const report = buildReport({ ...results, coveredBy: (mutant) => coveringTests(results.baseline, mutant), tests: [...results.baseline.testMs.keys()], thresholds: config.thresholds, version: packageVersion() });
+  const report = buildReport({ ...results, outcomes: withSummarySlowdown(results, summary), coveredBy: (mutant) => coveringTests(results.baseline, mutant), tests: [...results.baseline.testMs.keys()], thresholds: config.thresholds, version: packageVersion() });
   const written = [config.reporters.includes('json') && writeJsonReport(projectDirectory, report), config.reporters.includes('html') && writeHtmlReport(projectDirectory, report)];
   writeSummary(projectDirectory, summary);
   if (!verbose) return;
@@ -118,8 +138,10 @@ function summaryOutcome(mutant: PyMutant, outcome: MutantOutcome, baseline: Base
     statusReason: outcome.statusReason,
     killedBy: [...outcome.killedBy],
     coveredBy: coveringTests(baseline, mutant),
-    runMs: outcome.testsCompleted > 0 ? outcome.durationMs : undefined,
-    injectedDelayMs: injectedDelayMs(mutant.operator, mutant.replacement, config, 1000),
+    runMs: outcome.durationMs > 0 ? outcome.durationMs : undefined,
+    testsMs: outcome.testsCompleted > 0 ? outcome.testMs : undefined,
+    timeoutMs: outcome.timeoutMs,
+    injectedDelayMs: injectedDelayMs(mutant.operator, config) ?? null,
   };
 }
 

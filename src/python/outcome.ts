@@ -12,27 +12,31 @@ export interface MutantOutcome {
   readonly durationMs: number;
   /** Time inside the tests themselves (setup, call, teardown). */
   readonly testMs: number;
+  /** The budget of the run that decided the verdict. */
+  readonly timeoutMs?: number;
 }
 
 export function outcomeOf(run: PytestRun, job: MutantJob): MutantOutcome {
   const result = run.result;
   const testsCompleted = result ? Object.keys(result.durations).length : 0;
   const testMs = result ? testsMs(result.durations) : 0;
-  const verdict = (status: MutantStatus, statusReason: string, killedBy: readonly string[] = []) => ({ status, statusReason, killedBy, testsCompleted, durationMs: run.durationMs, testMs });
+  const verdict = (status: MutantStatus, statusReason: string, killedBy: readonly string[] = []) => ({ status, statusReason, killedBy, testsCompleted, durationMs: run.durationMs, testMs, timeoutMs: job.timeoutMs });
   if (run.timedOut) return verdict('Timeout', `killed by the watchdog after ${job.timeoutMs} ms`);
   if (result && result.timedOut.length > 0) return verdict('Timeout', `pytest-timeout stopped ${result.timedOut.join(', ')} (limit ${job.timeoutMs} ms)`, result.timedOut);
   if (!result) return verdict('RuntimeError', `pytest did not finish (${run.signal ?? 'no result'})`);
   const failed = Object.entries(result.failed);
   if (failed.length > 0) return verdict('Killed', `${failed[0][0]}: ${failed[0][1]}`, failed.map(([test]) => test));
   if (result.exitStatus !== 0) return verdict('RuntimeError', `pytest exit status ${result.exitStatus}`);
-  return verdict('Survived', slowdown(result.durations, job.baselineMs));
+  // The slowdown is added by the shared summary (src/report/summary.ts), so every report shows the same figure.
+  return verdict('Survived', `${testsCompleted} covering test(s) passed`);
 }
 
-/** For a survivor, how much slower its covering tests became: a slower suite that noticed nothing is the timing wager itself. */
-function slowdown(durations: Record<string, number>, baselineMs: number): string {
-  const mutantMs = testsMs(durations);
-  const change = Math.round(mutantMs - baselineMs);
-  return `covering tests passed in ${Math.round(mutantMs)} ms (baseline ${Math.round(baselineMs)} ms, ${change >= 0 ? '+' : ''}${change} ms)`;
+/** The verdict after the slow-or-hung re-run of a mutant that ran out of its first budget: that run decides, and the reason says so. */
+export function afterSlowOrHungRun(first: MutantOutcome, second: MutantOutcome): MutantOutcome {
+  const prefix = `ran out of its first budget (${first.timeoutMs} ms); re-run with ${second.timeoutMs} ms`;
+  if (second.status === 'Timeout') return { ...second, statusReason: `${prefix}: still not done, so hung (${second.statusReason})` };
+  if (second.status === 'Survived') return { ...second, statusReason: `${prefix}: ${second.statusReason}, so slow, not hung` };
+  return { ...second, statusReason: `${prefix}: ${second.statusReason}` };
 }
 
 function testsMs(durations: Record<string, number>): number {

@@ -2,7 +2,7 @@
 import type { PythonRunConfig } from './config.js';
 import type { Baseline } from './coverage.js';
 import type { PyMutant } from './mutants.js';
-import { mutantTimeoutMs } from './timeouts.js';
+import { firstBudget, nextBudget, type Budget } from '../verdict/budget.js';
 
 export interface MutantJob {
   readonly mutant: PyMutant;
@@ -11,6 +11,8 @@ export interface MutantJob {
   /** Evaluated at import time: needs a fresh process with the mutant active from the start. */
   readonly fresh: boolean;
   readonly baselineMs: number;
+  /** The run's time budget (src/verdict): a run that outlasts a budget that is not final is run again with the slow-or-hung one. */
+  readonly budget: Budget;
   readonly timeoutMs: number;
 }
 
@@ -22,12 +24,23 @@ export function planJobs(mutants: readonly PyMutant[], baseline: Baseline, confi
     if (covering.size === 0) return [];
     const tests = fastestFirst(covering.keys(), baseline);
     const baselineMs = sum(tests.map((test) => baseline.testMs.get(test) ?? 0));
-    return [{ mutant, tests, fresh: false, baselineMs, timeoutMs: mutantTimeoutMs(baselineMs, sum(covering.values()), config) }];
+    return [withBudget({ mutant, tests, fresh: false, baselineMs }, sum(covering.values()), config)];
   });
 }
 
 function freshJob(mutant: PyMutant, baseline: Baseline, hits: number, config: PythonRunConfig): MutantJob {
-  return { mutant, tests: fastestFirst(baseline.testMs.keys(), baseline), fresh: true, baselineMs: baseline.totalMs, timeoutMs: mutantTimeoutMs(baseline.totalMs, hits, config) };
+  return withBudget({ mutant, tests: fastestFirst(baseline.testMs.keys(), baseline), fresh: true, baselineMs: baseline.totalMs }, hits, config);
+}
+
+function withBudget(job: Omit<MutantJob, 'budget' | 'timeoutMs'>, hits: number, config: PythonRunConfig): MutantJob {
+  const budget = firstBudget({ operator: job.mutant.operator, baselineMs: job.baselineMs, hits, timeoutFactor: config.timeoutFactor, settings: config, marginMs: config.timeoutMs });
+  return { ...job, budget, timeoutMs: budget.budgetMs };
+}
+
+/** The same job with the budget that follows `job.budget` (the slow-or-hung re-run), or undefined when its budget was final. */
+export function slowOrHungJob(job: MutantJob): MutantJob | undefined {
+  const budget = nextBudget(job.budget);
+  return budget && { ...job, budget, timeoutMs: budget.budgetMs };
 }
 
 function fastestFirst(tests: Iterable<string>, baseline: Baseline): string[] {

@@ -3,8 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runFreshPytest } from './fresh.js';
 import type { Interpreter } from './interpreter.js';
-import { outcomeOf, type MutantOutcome } from './outcome.js';
-import type { MutantJob } from './plan.js';
+import { afterSlowOrHungRun, outcomeOf, type MutantOutcome } from './outcome.js';
+import { slowOrHungJob, type MutantJob } from './plan.js';
 import { basePytestArgs, type PytestRun } from './plugin.js';
 import { cacheDirectoryOf, type Sandbox } from './sandbox.js';
 import { pytestTimeoutArgs, watchdogGraceMs } from './timeouts.js';
@@ -42,8 +42,14 @@ export async function runJobs(jobs: readonly MutantJob[], options: PoolOptions):
         forkSafe = false;
         options.onForkUnsafe(worker.threadsAtFork);
       }
-      const run = job.fresh || !forkSafe ? await runFresh(job, options) : await worker!.run(forkedJob(job, options));
-      const outcome = outcomeOf(run, job);
+      const runOnce = async (attempt: MutantJob) => {
+        if (forkSafe && !attempt.fresh && !worker?.isAlive) worker = await ForkingWorker.start(options.interpreter, options.sandbox, options.testArgs);
+        return outcomeOf(attempt.fresh || !forkSafe ? await runFresh(attempt, options) : await worker!.run(forkedJob(attempt, options)), attempt);
+      };
+      const first = await runOnce(job);
+      // Out of its first budget: once more with the slow-or-hung budget; a run that passes there is slow, not hung.
+      const slowOrHung = first.status === 'Timeout' ? slowOrHungJob(job) : undefined;
+      const outcome = slowOrHung ? afterSlowOrHungRun(first, await runOnce(slowOrHung)) : first;
       outcomes.set(job.mutant.index, outcome);
       options.onOutcome(job, outcome);
     }

@@ -8,15 +8,17 @@
  *   `location` uses 1-based lines and 1-based columns (as Stryker's mutation-testing-report-schema does).
  *   `killedBy`/`coveredBy` hold test ids, the ids of `baseline[]` (the summary shows their names). An empty
  *   `coveredBy` on a mutant that ran means "coverage unknown": all baseline tests are taken as covering it.
- *   `runMs` is the wall-clock time of the mutant's test run (omit when unknown); `injectedDelayMs` the delay the
- *   mutant adds each time its site runs (0 when the operator adds no fixed delay). Pass built-in mutants' runs too:
- *   they help estimate the runner's fixed cost per run, which the slowdown leaves out.
+ *   `runMs` is the wall-clock time of the mutant's test run (omit when unknown); `testsMs` the time spent inside the
+ *   covering tests, when the engine measures it (the slowdown then needs no estimate of the runner's overhead);
+ *   `injectedDelayMs` what the mutant adds per hit (src/verdict, from the catalog; null when unknown). Pass
+ *   built-in mutants' runs too: they help estimate the runner's fixed cost per run, which the slowdown leaves out.
  * - `baseline`: every test of the unmutated run: id, display name and its time in ms.
  */
 import path from 'node:path';
 import { operatorNames } from '../../mutators/catalog.js';
 import { writeFileAtomic } from '../files/atomic.js';
 import { hintFor, type TestFramework } from './hints.js';
+import { addsTime } from '../verdict/budget.js';
 
 export const summarySchemaVersion = 1;
 
@@ -47,7 +49,10 @@ export interface MutantOutcome {
   killedBy: string[];
   coveredBy: string[];
   runMs?: number;
-  injectedDelayMs: number;
+  /** Time inside the covering tests themselves, when the engine measures it. */
+  testsMs?: number;
+  /** Per hit of the site; null when the engines cannot know it (BlockingSleep: the replaced sleep's own length). */
+  injectedDelayMs: number | null;
   timeoutMs?: number;
 }
 
@@ -78,14 +83,14 @@ export interface OperatorCounts {
 }
 
 /** A mutant as summary.json shows it: test ids replaced by names, absent values as null, slowdown and hint added. */
-export interface SummaryMutant extends Omit<MutantOutcome, 'statusReason' | 'runMs' | 'timeoutMs'> {
+export interface SummaryMutant extends Omit<MutantOutcome, 'statusReason' | 'runMs' | 'timeoutMs' | 'testsMs'> {
   statusReason: string | null;
   timeoutMs: number | null;
   /** Wall-clock cost of the mutant's test run (after a timeout: including the worker restart); null when not measured. */
   runMs: number | null;
-  /** Run time minus the covering tests' baseline time and the runner's fixed cost per run; null when not measured. */
+  /** How much longer the covering tests ran than in the baseline (negative: faster); the one figure every report shows; null when not measured. */
   slowdownMs: number | null;
-  /** Survived although its tests ran at least `unnoticedThresholdMs` slower: time passed and no test noticed. */
+  /** Survived, its operator adds time, and the slowdown is above the noise of the measurement: time passed and no test noticed. */
   slowedUnnoticed: boolean;
   /** How to write a test that kills it; null unless it survived or had no coverage. */
   hint: string | null;
@@ -102,8 +107,10 @@ export interface Summary {
   mutants: SummaryMutant[];
 }
 
-/** Operators without a fixed injected delay (DropOffload, SerializeConcurrency) count as slowed from this much on. */
-export const minimumUnnoticedSlowdownMs = 100;
+/** The smallest slowdown that counts as more than measurement noise ... */
+export const minimumNoiseMs = 100;
+/** ... or this share of the covering tests' baseline time, when that is larger (a long test varies more). */
+export const noiseShareOfBaseline = 0.25;
 
 export function buildSummary(input: SummaryInput): Summary {
   const sleepmutMutants = input.mutants.filter((mutant) => (operatorNames as readonly string[]).includes(mutant.operator));
@@ -129,8 +136,7 @@ function statusOf(mutant: MutantOutcome): MutantStatus {
 }
 
 function summarizeMutant(mutant: MutantOutcome, input: SummaryInput, overhead: OverheadEstimator): SummaryMutant {
-  const excess = excessOf(mutant, input.baseline);
-  const slowdownMs = excess === null ? null : Math.max(0, Math.round(excess - overhead.excluding(mutant)));
+  const slowdownMs = slowdownOf(mutant, input.baseline, overhead);
   const needsTest = mutant.status === 'Survived' || mutant.status === 'NoCoverage';
   return {
     id: mutant.id,
@@ -147,7 +153,7 @@ function summarizeMutant(mutant: MutantOutcome, input: SummaryInput, overhead: O
     timeoutMs: mutant.timeoutMs ?? null,
     runMs: mutant.runMs === undefined ? null : Math.round(mutant.runMs),
     slowdownMs,
-    slowedUnnoticed: mutant.status === 'Survived' && slowdownMs !== null && slowdownMs >= unnoticedThresholdMs(mutant),
+    slowedUnnoticed: mutant.status === 'Survived' && addsTime(mutant.operator) && slowdownMs !== null && slowdownMs > noiseMs(mutant, input.baseline),
     hint: needsTest ? hintFor(mutant.operator, input.testFramework) : null,
   };
 }
@@ -156,8 +162,22 @@ function namesOf(testIds: readonly string[], baseline: readonly BaselineTest[]):
   return testIds.map((id) => baseline.find((test) => test.id === id)?.name ?? id);
 }
 
-export function unnoticedThresholdMs(mutant: Pick<MutantOutcome, 'injectedDelayMs'>): number {
-  return mutant.injectedDelayMs > 0 ? mutant.injectedDelayMs : minimumUnnoticedSlowdownMs;
+/** The slowdown: time in the covering tests minus their baseline time when the engine measured it, else run time minus baseline minus the runner's overhead. */
+function slowdownOf(mutant: MutantOutcome, baseline: readonly BaselineTest[], overhead: OverheadEstimator): number | null {
+  if (!['Survived', 'Killed'].includes(statusOf(mutant))) return null;
+  if (mutant.testsMs !== undefined) return Math.round(mutant.testsMs - coveringBaselineMs(mutant, baseline));
+  const excess = excessOf(mutant, baseline);
+  return excess === null ? null : Math.round(excess - overhead.excluding(mutant));
+}
+
+/** What a slowdown must exceed to be more than noise: `minimumNoiseMs`, or a share of the covering tests' baseline time. */
+export function noiseMs(mutant: MutantOutcome, baseline: readonly BaselineTest[]): number {
+  return Math.max(minimumNoiseMs, noiseShareOfBaseline * coveringBaselineMs(mutant, baseline));
+}
+
+function coveringBaselineMs(mutant: MutantOutcome, baseline: readonly BaselineTest[]): number {
+  const covering = mutant.coveredBy.length ? baseline.filter((test) => mutant.coveredBy.includes(test.id)) : baseline;
+  return covering.reduce((sum, test) => sum + test.timeMs, 0);
 }
 
 // Test runners colour their failure messages.
@@ -166,8 +186,7 @@ const ansiEscapes = /\u001b\[[0-9;]*m/g;
 /** Run time beyond the covering tests' baseline time; null unless the run completed (a timeout says only "too long"). */
 function excessOf(mutant: MutantOutcome, baseline: readonly BaselineTest[]): number | null {
   if (mutant.runMs === undefined || !['Survived', 'Killed'].includes(statusOf(mutant))) return null;
-  const covering = mutant.coveredBy.length ? baseline.filter((test) => mutant.coveredBy.includes(test.id)) : baseline;
-  return mutant.runMs - covering.reduce((sum, test) => sum + test.timeMs, 0);
+  return mutant.runMs - coveringBaselineMs(mutant, baseline);
 }
 
 interface OverheadEstimator {

@@ -35,9 +35,15 @@ function renderSurvivor(mutant: SummaryMutant): string[] {
 }
 
 function slowdownText(mutant: SummaryMutant): string {
-  if (mutant.slowdownMs === null) return '';
-  const slower = `: tests ran ${mutant.slowdownMs} ms slower`;
-  return mutant.slowedUnnoticed ? `${slower}, ${unnoticedNote}` : slower;
+  const phrase = slowdownPhrase(mutant);
+  return phrase === undefined ? '' : `: ${phrase}`;
+}
+
+/** The summary's one slowdown figure in words, as the table and the Python engine's mutation.json show it. */
+export function slowdownPhrase(mutant: Pick<SummaryMutant, 'slowdownMs' | 'slowedUnnoticed'>): string | undefined {
+  if (mutant.slowdownMs === null) return undefined;
+  const ran = `tests ran ${Math.abs(mutant.slowdownMs)} ms ${mutant.slowdownMs < 0 ? 'faster' : 'slower'}`;
+  return mutant.slowedUnnoticed ? `${ran}, ${unnoticedNote}` : ran;
 }
 
 function oneLine(code: string): string {

@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { MutantCoverage, MutantRunPlan } from '@stryker-mutator/api/core';
 import type { CompleteDryRunResult } from '@stryker-mutator/api/test-runner';
 import type { MutatorSettings } from '../../mutators/settings.js';
-import { runTimeoutMs, setupMarkerFileName, testTimeoutMs, testTimeoutsFileName } from './timeouts.js';
-import { injectedDelayMs } from '../report/injected-delay.js';
+import { setupMarkerFileName, testTimeoutsFileName } from './timeouts.js';
+import { firstBudget, slowOrHungBudgetMs } from '../verdict/budget.js';
 
 export class TimingTimeouts {
   private readonly testMs: Map<string, number>;
@@ -29,12 +29,13 @@ export class TimingTimeouts {
     const hits = this.hits.get(plan.mutant.id);
     if (!hits) return;
     this.sandbox ??= sandboxRoot(plan);
-    const injected = injectedDelayMs(plan.mutant.mutatorName, plan.mutant.replacement, this.settings, 1);
-    const totalHits = [...hits.values()].reduce((sum, count) => sum + count, 0);
-    const run = { baselineMs: plan.netTime, timeoutFactor: this.timeoutFactor, injectedDelayMs: injected, hitCount: totalHits };
-    plan.runOptions.timeout = runTimeoutMs(run, this.perTestTimeoutsActive() === true);
+    const budgetOf = (baselineMs: number, hits: number) => firstBudget({ operator: plan.mutant.mutatorName, baselineMs, hits, timeoutFactor: this.timeoutFactor, settings: this.settings });
+    const run = budgetOf(plan.netTime, [...hits.values()].reduce((sum, count) => sum + count, 0));
+    // Stryker runs a mutant once: with per-test timeouts (the setups) deciding hangs test by test, the whole run gets
+    // the slow-or-hung budget, so a busy machine cannot turn a slow run into a Timeout; without them the first budget.
+    plan.runOptions.timeout = this.perTestTimeoutsActive() === true ? slowOrHungBudgetMs(run) : run.budgetMs;
     this.runTimeouts.set(plan.mutant.id, plan.runOptions.timeout);
-    const perTest = [...hits].filter(([testId]) => testId !== '').map(([testId, count]) => testTimeoutMs({ baselineMs: this.testMs.get(testId) ?? 0, timeoutFactor: this.timeoutFactor, injectedDelayMs: injected, hitCount: count }));
+    const perTest = [...hits].filter(([testId]) => testId !== '').map(([testId, count]) => budgetOf(this.testMs.get(testId) ?? 0, count).budgetMs);
     if (perTest.length) this.testTimeouts[plan.mutant.id] = Math.max(...perTest);
   }
 

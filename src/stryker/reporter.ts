@@ -9,7 +9,7 @@ import { detectTestFramework } from '../report/hints.js';
 import { sliceByLocation } from '../report/mutant-list.js';
 import { withDefaults, type SleepmutOptions } from './options.js';
 import { MutantRunClock } from './reporter-clock.js';
-import { injectedDelayMs } from '../report/injected-delay.js';
+import { injectedDelayMs } from '../verdict/budget.js';
 import { removeMarkersOnExit, TimingTimeouts } from './reporter-timeouts.js';
 import { missingSetupHints } from './reporter-hint.js';
 
@@ -76,7 +76,7 @@ export class SleepmutReporter implements Reporter {
         killedBy: result.killedBy ?? [],
         coveredBy: result.coveredBy ?? [],
         runMs: this.clock.runMsOf(result.id),
-        injectedDelayMs: injectedDelayMs(result.mutatorName, result.replacement, settings, 1),
+        injectedDelayMs: injectedDelayMs(result.mutatorName, settings) ?? null,
         timeoutMs: this.timeouts?.runTimeoutOf(result.id),
       }),
     );

@@ -6,9 +6,8 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { maxTimerMs, optionRanges } from '../../src/bounds.js';
 import { validated } from '../../src/python/config.js';
-import { mutantTimeoutMs } from '../../src/python/timeouts.js';
 import { strykerValidationSchema } from '../../src/stryker/options.js';
-import { runTimeoutMs, testTimeoutMs } from '../../src/stryker/timeouts.js';
+import { firstBudget, slowOrHungBudgetMs } from '../../src/verdict/budget.js';
 import { scratchDir } from '../support/scratch.js';
 
 const cli = (cwd: string, ...args: string[]) => execa('node', [path.resolve('dist/src/cli/main.js'), ...args], { cwd, reject: false });
@@ -44,10 +43,9 @@ describe('numeric option bounds', () => {
 
   it('keeps every computed timer below 2^31 ms, however many hits', () => {
     const hour = optionRanges.delayMs.max;
-    expect(mutantTimeoutMs(hour, 1e6, { timeoutFactor: 100, delayMs: hour, timeoutMs: hour })).toBeLessThan(maxTimerMs - 7000);
-    const input = { baselineMs: hour, timeoutFactor: 100, injectedDelayMs: hour, hitCount: 1e6 };
-    expect(testTimeoutMs(input)).toBeLessThanOrEqual(maxTimerMs);
-    expect(runTimeoutMs(input, true)).toBeLessThanOrEqual(maxTimerMs);
+    const budget = firstBudget({ operator: 'EventWaitToSleep', baselineMs: hour, hits: 1e6, timeoutFactor: 100, settings: { delayMs: hour, backoffDelayMs: hour }, marginMs: hour });
+    expect(budget.budgetMs).toBeLessThan(maxTimerMs - 7000);
+    expect(slowOrHungBudgetMs(budget)).toBeLessThan(maxTimerMs - 7000);
   });
 
   it.each([
