@@ -24,6 +24,7 @@ export async function runBaseline(interpreter: Interpreter, sandbox: Sandbox, te
     cwd: sandbox.project,
     resultFile: path.join(sandbox.scratch, 'baseline.json'),
     env: { SLEEPMUT_COVERAGE: '1' },
+    importPaths: sandbox.importPaths,
   });
   const result = run.result;
   if (run.timedOut) throw new SleepmutError(`sleepmut: the test suite did not finish within ${timeoutMs / 1000} s without any mutant (baselineTimeoutMs), so no mutant was run; pytest's last lines:`, pytestErrorLines(run.output, sandbox));

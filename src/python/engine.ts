@@ -18,6 +18,7 @@ import { ProgressLine, reportWhileRunning } from './progress.js';
 import { buildReport, reportDirectory, reportLocation, writeHtmlReport, writeJsonReport } from './report.js';
 import { saveOnInterruption } from './interruption.js';
 import { createSandbox } from './sandbox.js';
+import { importRoots, sandboxImportPaths } from './import-roots.js';
 import { projectPackages } from './packages.js';
 import { assertPatternsInside, selectFiles } from './selection.js';
 
@@ -29,10 +30,11 @@ export async function runEngine(projectDirectory: string, config: PythonRunConfi
   say(`using ${interpreter.executable} (Python ${interpreter.version}${interpreter.hasPytestTimeout ? ', pytest-timeout' : ''})`);
   const { files, warnings } = await selectFiles(config.mutate, projectDirectory);
   warnings.forEach((warning) => say(`warning: ${warning}`));
-  const sandbox = await createSandbox(projectDirectory);
+  const copy = await createSandbox(projectDirectory);
   // The facts pass reads the project's packages too, so a helper outside the mutate globs still tells what its callers do.
   const factFiles = await selectFiles(projectPackages(projectDirectory).mutate, projectDirectory).then((selection) => selection.files, () => []);
-  const prepared = await prepareMutants(projectDirectory, files, sandbox, interpreter, enabledMutators(config.operators), factFiles);
+  const prepared = await prepareMutants(projectDirectory, files, copy, interpreter, enabledMutators(config.operators), factFiles);
+  const sandbox = { ...copy, importPaths: sandboxImportPaths(copy.project, importRoots(projectDirectory, [...prepared.sources.keys()])) };
   prepared.warnings.forEach((warning) => say(`warning: ${warning}`));
   if (prepared.mutants.length === 0) {
     say(`no timing mutants in ${files.length} file(s): nothing to test, so the test suite was not run`);

@@ -10,6 +10,8 @@ export interface FreshRun {
   readonly resultFile: string;
   readonly env: Record<string, string>;
   readonly timeoutMs?: number;
+  /** First on PYTHONPATH: the sandbox's import roots. */
+  readonly importPaths: readonly string[];
 }
 
 /** Runs `python -m pytest args`; `output` collects the last part of stdout and stderr for error messages. */
@@ -19,7 +21,7 @@ export async function runFreshPytest(interpreter: Interpreter, run: FreshRun): P
     cwd: run.cwd,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...pythonEnvironment({ SLEEPMUT_OUT: run.resultFile, ...run.env }) },
+    env: { ...process.env, ...pythonEnvironment({ SLEEPMUT_OUT: run.resultFile, ...run.env }, run.importPaths) },
   });
   const unregister = onCleanup(() => killGroup(child.pid));
   let output = '';

@@ -31,9 +31,10 @@ function findRuntimeDirectory(from: string): string {
   return findRuntimeDirectory(path.dirname(from));
 }
 
-export function pythonEnvironment(extra: Record<string, string> = {}): Record<string, string> {
+/** `importPaths` go first on PYTHONPATH (the sandbox's copies of the mutated packages), then sleepmut's runtime, then the user's PYTHONPATH. */
+export function pythonEnvironment(extra: Record<string, string> = {}, importPaths: readonly string[] = []): Record<string, string> {
   const inherited = process.env.PYTHONPATH ? [process.env.PYTHONPATH] : [];
-  return { PYTHONPATH: [runtimeDirectory, ...inherited].join(path.delimiter), PYTHONDONTWRITEBYTECODE: '1', ...extra };
+  return { PYTHONPATH: [...importPaths, runtimeDirectory, ...inherited].join(path.delimiter), PYTHONDONTWRITEBYTECODE: '1', ...extra };
 }
 
 export async function findInterpreter(command: string, projectDirectory: string): Promise<Interpreter> {

@@ -72,6 +72,7 @@ async function runFresh(job: MutantJob, options: PoolOptions): Promise<PytestRun
     cwd: options.sandbox.project,
     resultFile: resultFileOf(job, options.sandbox, 'result'),
     env: { SLEEPMUT_ACTIVE: String(job.mutant.index), SLEEPMUT_SELECT: selection },
+    importPaths: options.sandbox.importPaths,
     timeoutMs: job.timeoutMs + watchdogGraceMs,
   });
 }

@@ -16,12 +16,14 @@ export interface Sandbox {
   readonly scratch: string;
   /** The user's project directory the copy was made from. */
   readonly original: string;
+  /** Sandbox directories that go first on PYTHONPATH, so the tests import the instrumented copies (see import-roots.ts). */
+  readonly importPaths: readonly string[];
 }
 
 export async function createSandbox(projectDirectory: string): Promise<Sandbox> {
   const container = await mkdtemp(path.join(os.tmpdir(), 'sleepmut-'));
   onCleanup(() => removeDirectory(container));
-  const sandbox = { project: path.join(container, 'project'), scratch: path.join(container, 'scratch'), original: path.resolve(projectDirectory) };
+  const sandbox = { project: path.join(container, 'project'), scratch: path.join(container, 'scratch'), original: path.resolve(projectDirectory), importPaths: [] as string[] };
   const links: string[] = [];
   const filter = (source: string) => keep(projectDirectory, source) && (lstatSync(source).isSymbolicLink() ? links.push(source) > 0 : true);
   await cp(projectDirectory, sandbox.project, { recursive: true, verbatimSymlinks: true, filter });

@@ -57,7 +57,7 @@ export class ForkingWorker {
       cwd: sandbox.project,
       detached: true,
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
-      env: { ...process.env, ...pythonEnvironment({ SLEEPMUT_PYTEST_ARGS: JSON.stringify(basePytestArgs(testArgs, cacheDirectoryOf(sandbox, `worker-${++workersStarted}`))) }) },
+      env: { ...process.env, ...pythonEnvironment({ SLEEPMUT_PYTEST_ARGS: JSON.stringify(basePytestArgs(testArgs, cacheDirectoryOf(sandbox, `worker-${++workersStarted}`))) }, sandbox.importPaths) },
     }) as unknown as ChildProcessWithoutNullStreams;
     const messages = createInterface({ input: child.stdio[3] as Readable })[Symbol.asyncIterator]();
     const worker = new ForkingWorker(child, messages);

@@ -23,11 +23,14 @@ const interpreters = [
 
 if (process.env.CI && !existsSync(modernPython)) throw new Error(`the modern pytest environment is missing: ${modernPython} (.ci/run creates it)`);
 
-async function run(fixture: string, python: string, mutate: string, pytestArgs: string[] = []) {
+/** Fixtures that hold only the files in which they differ from another one. */
+const overlays: Record<string, string> = { 'collect-error': 'basic', 'installed-src': 'pytest-src' };
+
+async function run(fixture: string, python: string, mutate: string, pytestArgs: string[] = [], env: (directory: string) => Record<string, string> = () => ({})) {
   const directory = path.join(scratchDir('sleepmut-configs'), fixture);
-  if (fixture === 'collect-error') cpSync(path.join(fixtures, 'basic'), directory, { recursive: true });
+  if (overlays[fixture]) cpSync(path.join(fixtures, overlays[fixture]), directory, { recursive: true });
   cpSync(path.join(fixtures, fixture), directory, { recursive: true });
-  const result = await execa('node', [cli, 'run', '--python', python, '--mutate', mutate, '--concurrency', '2', '--', ...pytestArgs], { cwd: directory, reject: false, all: true });
+  const result = await execa('node', [cli, 'run', '--python', python, '--mutate', mutate, '--concurrency', '2', '--', ...pytestArgs], { cwd: directory, reject: false, all: true, env: env(directory) });
   const summaryFile = path.join(directory, 'reports/sleepmut/summary.json');
   const verdicts = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')).mutants as { operator: string; status: string }[]).map((mutant) => `${mutant.operator}:${mutant.status}`).sort() : [];
   return { ...result, verdicts };
@@ -46,17 +49,26 @@ describe.each(interpreters)('real pytest configurations, $name', ({ python }) =>
     expect(result.verdicts).toEqual(['EventWaitToSleep:Killed', 'SerializeConcurrency:Killed']);
   });
 
+  it.skipIf(!existsSync(python))('a src layout installed into the environment: the tests import the instrumented copy, not the project (was: every mutant NoCoverage)', async () => {
+    const result = await run('installed-src', python, 'src/**/*.py', [], (directory) => ({ PYTHONPATH: path.join(directory, 'src') }));
+    expect(result.exitCode, result.all).toBe(0);
+    expect(result.verdicts).toEqual(['EventWaitToSleep:Killed', 'SerializeConcurrency:Killed']);
+  });
+
   it.skipIf(!existsSync(python))('pytest-cov in addopts with a coverage floor', async () => {
     const result = await run('pytest-cov', python, 'app/**/*.py');
     expect(result.exitCode, result.all).toBe(0);
     expect(result.verdicts).toEqual(['BlockingSleep:Survived', 'EventWaitToSleep:Survived']);
   });
 
-  it.skipIf(!existsSync(python))("a module that cannot be collected, and a usage error: pytest's own error lines", async () => {
+  it.skipIf(!existsSync(python))("a module that cannot be collected, and a usage error: pytest's own error lines; no mutants: the suite is not run", async () => {
     const broken = await run('collect-error', python, 'app/**/*.py');
     expect(broken.exitCode).toBe(1);
     expect(broken.all).toContain('pytest could not collect tests/test_broken.py');
     expect(broken.all).toContain("ModuleNotFoundError: No module named 'app_helpers_that_do_not_exist'");
+    const nothing = await run('collect-error', python, 'tests/**/*.py');
+    expect([nothing.exitCode, nothing.verdicts], nothing.all).toEqual([0, []]);
+    expect(nothing.all).toMatch(/no timing mutants in \d+ file\(s\): nothing to test, so the test suite was not run/);
     const usage = await run('pytest-strict', python, 'app/**/*.py', ['--no-such-flag']);
     expect(usage.exitCode).toBe(1);
     expect(usage.all).toContain('unrecognized arguments: --no-such-flag');
