@@ -16,6 +16,39 @@ export type OperatorOption = 'delayMs' | 'backoffDelayMs';
  */
 export type Injection = OperatorOption | 'poll' | 'unknown' | 'none';
 
+/**
+ * What a mutated site is, for the hint that tells how to catch it: an operator's sites differ (a FlattenBackoff site
+ * may be a retry backoff or a cache TTL's jitter). The first kind whose words appear in the site's original code (or
+ * its file's name) applies; none: the operator's general hint.
+ */
+export interface SiteKind {
+  /** Key of the hint (src/report/hints.ts) and the label the report shows. */
+  readonly kind: string;
+  readonly words: RegExp;
+}
+
+export const siteKinds: Readonly<Record<string, readonly SiteKind[]>> = {
+  FlattenBackoff: [
+    { kind: 'TTL jitter', words: /ttl|expir|stale|refresh|cache|lease/i },
+    { kind: 'retry backoff', words: /retr|attempt|backoff|tries|reconnect|fail/i },
+    { kind: 'poll interval', words: /poll|interval|check/i },
+  ],
+  EventWaitToSleep: [
+    { kind: 'drain wait', words: /join|drain|idle|empty|flush|finish|complete|done/i },
+    { kind: 'readiness wait', words: /ready|connect|open|start|init|listen|up\b/i },
+  ],
+  DropOffload: [
+    { kind: 'cooperative yield', words: /setImmediate|scheduler\.yield|setTimeout\(\s*\w+\s*,\s*0\s*\)/ },
+    { kind: 'CPU offload', words: /hash|digest|pbkdf2|scrypt|gzip|gunzip|deflate|inflate|compress|brotli|crypt|encode|decode|pars/i },
+    { kind: 'I/O offload', words: /read|write|open|stat|file|dir|path|fs|unlink|rename|copy|mkdir|sqlite|db|query/i },
+  ],
+  BlockingSleep: [{ kind: 'retry delay', words: /retr|backoff|attempt|delay|wait_/i }],
+};
+
+export function siteKindOf(operator: string, original: string, file = ''): string | undefined {
+  return siteKinds[operator]?.find((site) => site.words.test(original) || site.words.test(file))?.kind;
+}
+
 /** The sleep interval of PollInsteadOfEvent's loop (ms). */
 export const pollIntervalMs = 200;
 

@@ -60,8 +60,28 @@ const hintWriters: Record<string, HintWriter> = {
     `Call the code from inside a running event loop (an async test) and ${pyResponsive}; asyncio.run inside a loop either raises or blocks the outer loop.`,
 };
 
-/** The hint for a surviving mutant of `operator`; a generic one for operators without a specific hint. */
-export function hintFor(operator: string, framework: TestFramework): string {
-  const writer = hintWriters[operator];
+/** Hints for a kind of site (catalog `siteKinds`), keyed `operator/kind`: they replace the operator's general hint. */
+const siteHintWriters: Record<string, HintWriter> = {
+  'FlattenBackoff/TTL jitter': (framework) =>
+    `The mutant gives every entry the same lifetime, so they all expire (and refresh) at once. ${framework === 'pytest' ? 'Seed or monkeypatch the random source' : 'Stub Math.random'}, create several entries, and assert their expiry times differ and stay within base .. base + jitter.`,
+  'FlattenBackoff/poll interval': (framework) =>
+    `Record the intervals between polls (${framework === 'pytest' ? 'monkeypatch the sleep with a recorder' : `${timerApis[framework].install} and ${timerApis[framework].spySetTimeout}`}) while the condition stays false, and assert they grow.`,
+  'EventWaitToSleep/drain wait': (framework) =>
+    `Assert it waits for all the work: add work that finishes later than the injected delay (${framework === 'pytest' ? 'an asyncio.Event the test sets' : 'a promise the test resolves'}), assert the wait has not returned yet, then finish the work and assert it returns.`,
+  'DropOffload/cooperative yield': (framework) =>
+    framework === 'pytest'
+      ? 'Assert other tasks progress during the loop: run a ticker task beside it and assert it ticked before the loop ended; without the yield nothing else runs until the end.'
+      : "Assert other work progresses during the loop: `await assertResponsive(() => op(), { minTurns: 1 })` from 'sleepmut/helpers' fails when the loop never yields.",
+  'DropOffload/CPU offload': (framework) =>
+    `Give it an input large enough to take tens of milliseconds and ${framework === 'pytest' ? pyResponsive : jsResponsive}: the mutant computes on the event loop.`,
+  'BlockingSleep/retry delay': (framework) =>
+    framework === 'pytest'
+      ? `Tests that stub asyncio.sleep do not see a blocking sleep (it bypasses the stub): assert the stub received the expected delays, and ${pyResponsive} while the retry waits.`
+      : `Tests that stub the sleep helper do not see a blocking wait (it bypasses the stub): assert the stub received the expected delays, and ${jsResponsive} while the retry waits.`,
+};
+
+/** The hint for a surviving mutant of `operator` at a site of `kind` (catalog `siteKindOf`); the operator's general hint, or a generic one. */
+export function hintFor(operator: string, framework: TestFramework, kind?: string): string {
+  const writer = (kind && siteHintWriters[`${operator}/${kind}`]) || hintWriters[operator];
   return writer ? writer(framework) : 'Add a test that fails when this code takes longer or blocks the event loop.';
 }

@@ -15,7 +15,7 @@
  * - `baseline`: every test of the unmutated run: id, display name and its time in ms.
  */
 import path from 'node:path';
-import { operatorNames } from '../../mutators/catalog.js';
+import { operatorNames, siteKindOf } from '../../mutators/catalog.js';
 import { writeFileAtomic } from '../files/atomic.js';
 import { hintFor, type TestFramework } from './hints.js';
 import { addsTime } from '../verdict/budget.js';
@@ -92,7 +92,9 @@ export interface SummaryMutant extends Omit<MutantOutcome, 'statusReason' | 'run
   slowdownMs: number | null;
   /** Survived, its operator adds time, and the slowdown is above the noise of the measurement: time passed and no test noticed. */
   slowedUnnoticed: boolean;
-  /** How to write a test that kills it; null unless it survived or had no coverage. */
+  /** What the site is (catalog `siteKinds`: retry backoff, TTL jitter, readiness wait, ...); null when the operator's general hint applies. */
+  site: string | null;
+  /** How to write a test that kills it, chosen by operator and site; null unless it survived or had no coverage. */
   hint: string | null;
 }
 
@@ -154,7 +156,8 @@ function summarizeMutant(mutant: MutantOutcome, input: SummaryInput, overhead: O
     runMs: mutant.runMs === undefined ? null : Math.round(mutant.runMs),
     slowdownMs,
     slowedUnnoticed: mutant.status === 'Survived' && addsTime(mutant.operator) && slowdownMs !== null && slowdownMs > noiseMs(mutant, input.baseline),
-    hint: needsTest ? hintFor(mutant.operator, input.testFramework) : null,
+    site: siteKindOf(mutant.operator, mutant.original, mutant.file) ?? null,
+    hint: needsTest ? hintFor(mutant.operator, input.testFramework, siteKindOf(mutant.operator, mutant.original, mutant.file)) : null,
   };
 }
 

@@ -127,3 +127,24 @@ describe('one slowdown figure', () => {
     expect(summarize(outcome({ status: 'Timeout', runMs: 20_700, timeoutMs: 18_000 }))).toMatchObject({ slowdownMs: null, runMs: 20_700, timeoutMs: 18_000 });
   });
 });
+
+describe('hints by what the site is', () => {
+  it.each([
+    ['FlattenBackoff', 'self.ttl * random.random()', 'app/cache.py', 'TTL jitter', /same lifetime/],
+    ['FlattenBackoff', 'base * 2 ** attempt', 'app/client.py', 'retry backoff', /delays the retry loop asks for/],
+    ['EventWaitToSleep', 'await queue.join()', 'app/worker.py', 'drain wait', /waits for all the work/],
+    ['EventWaitToSleep', 'await self.ready.wait()', 'app/client.py', 'readiness wait', /Hold the signal back/],
+    ['DropOffload', 'await asyncio.to_thread(hashlib.sha256, data)', 'app/store.py', 'CPU offload', /input large enough/],
+    ['BlockingSleep', 'await asyncio.sleep(delay)', 'app/retry.py', 'retry delay', /bypasses the stub/],
+    ['SerializeConcurrency', 'await asyncio.gather(a(), b())', 'app/x.py', null, /overlap/],
+  ])('%s at `%s` is a %s site', (operator, original, file, site, hint) => {
+    const mutant = buildSummary({
+      engine: { name: 'e', version: '1' },
+      testFramework: 'pytest',
+      baseline: [],
+      mutants: [{ id: '1', operator, file, location: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }, original, replacement: 'x', status: 'Survived', killedBy: [], coveredBy: [], injectedDelayMs: 0 }],
+    }).mutants[0];
+    expect(mutant.site).toBe(site);
+    expect(mutant.hint).toMatch(hint);
+  });
+});
