@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return print(usage);
   if (command === '--version' || command === '-v') return print(`${packageVersion()}\n`);
   if (args.includes('--help') || args.includes('-h')) return print(await commandUsage(command));
-  if (command === 'list') return listCommand(args);
+  if (command === 'list') return (exitQuietlyOnClosedPipe(), listCommand(args));
   if (command === 'run') return (await import('./run.js')).runCommand(args);
   throw new UsageError(`sleepmut: unknown command "${command}" (commands: list, run; see sleepmut --help)`);
 }
@@ -31,6 +31,14 @@ async function commandUsage(command: string): Promise<string> {
   if (command === 'list') return listUsage;
   if (command === 'run') return (await import('./run.js')).runUsage;
   throw new UsageError(`sleepmut: unknown command "${command}" (commands: list, run; see sleepmut --help)`);
+}
+
+/** `sleepmut list | head -1`: once the reader is gone, stop as SIGPIPE would stop a C program (exit 141), without a stack trace. (`run` has its own handler: it must clean up first.) */
+function exitQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(141);
+  });
 }
 
 function print(text: string): number {

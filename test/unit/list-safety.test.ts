@@ -48,4 +48,13 @@ describe('sleepmut list safety', () => {
     expect(exitCode).toBe(2);
     expect(stderr.trim()).toBe('sleepmut list: not a regular file or directory: /dev/zero');
   });
+
+  it('stops quietly with exit 141 when its reader goes away (sleepmut list | head -1)', async () => {
+    const dir = scratchDir('sleepmut-pipe');
+    const functions = Array.from({ length: 800 }, (_, index) => `async def nap_${index}():\n    await asyncio.sleep(0.1)\n`);
+    writeFileSync(path.join(dir, 'many.py'), `import asyncio\n\n${functions.join('\n')}`);
+    const { stdout, stderr } = await execa('bash', ['-c', `node ${cli} list many.py | head -1; echo "status \${PIPESTATUS[0]}"`], { cwd: dir });
+    expect(stdout).toMatch(/^many\.py:4:5 {2}BlockingSleep {2}\[[0-9a-f]{12}\]\nstatus 141$/);
+    expect(stderr).toBe('');
+  });
 });
