@@ -2,12 +2,13 @@
  * DropOffload (Python): blocking work that was offloaded to a thread runs on the event loop again, with the same result.
  * `await asyncio.to_thread(f, *a, **k)` -> `f(*a, **k)`; `await loop.run_in_executor(ex, f, *a)` -> `f(*a)`;
  * `await anyio.to_thread.run_sync(f, *a)` / `await trio.to_thread.run_sync(f, *a)` -> `f(*a)` (their keyword
- * arguments configure the thread, not `f`, so they are dropped).
+ * arguments configure the thread, not `f`, so they are dropped). A project coroutine that only offloads its first
+ * parameter with its `*args` (a wrapper such as `run_sync(func, *args, limiter=...)`) counts as an offload at its calls.
  */
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
-import { qualifiedName } from './facts/names.js';
-import { asCallee, awaitedCall, callParts, field, type CallParts } from './syntax.js';
+import { calledDefinition, qualifiedName } from './facts/names.js';
+import { asCallee, awaitedCall, callParts, field, isAsyncFunction, parameterName, present, type CallParts } from './syntax.js';
 
 export const dropOffload: PyMutator = {
   name: 'DropOffload',
@@ -25,7 +26,39 @@ function offloadedCall(parts: CallParts): string | undefined {
   if (offloader === 'asyncio.to_thread') return directCall(parts.positional, keywordTexts(parts));
   if (offloader === 'anyio.to_thread.run_sync' || offloader === 'trio.to_thread.run_sync') return directCall(parts.positional, []);
   if (isRunInExecutor(parts.callee)) return parts.keywords.size === 0 ? directCall(parts.positional.slice(1), []) : undefined;
-  return undefined;
+  const wrapper = offloadWrapper(parts.callee);
+  return wrapper && directCall(parts.positional, wrapper.passesKeywords ? keywordTexts(parts) : []);
+}
+
+/**
+ * A project coroutine that only offloads its first parameter with its `*args` (`async def run_sync(func, *args,
+ * limiter=None): return await anyio.to_thread.run_sync(func, *args, limiter=limiter)`): a call of it is an offload too.
+ * Its other keywords configure the thread unless the wrapper hands `**kwargs` on to the function.
+ */
+function offloadWrapper(callee: Node): { passesKeywords: boolean } | undefined {
+  const definition = calledDefinition(callee);
+  if (!definition || definition.owner || definition.node.type !== 'function_definition' || !isAsyncFunction(definition.node)) return undefined;
+  const parameters = present(field(definition.node, 'parameters').namedChildren);
+  const [target, splat] = [parameterName(parameters[0]), parameters.find((parameter) => splatKind(parameter) === 'list_splat_pattern')];
+  const statements = present(field(definition.node, 'body').namedChildren).filter((statement) => !isDocstring(statement));
+  const returned = statements.length === 1 && statements[0].type === 'return_statement' ? statements[0].firstNamedChild : null;
+  const inner = returned?.type === 'await' ? returned.firstNamedChild : null;
+  const innerParts = inner?.type === 'call' ? callParts(inner) : undefined;
+  if (!innerParts || !target || !splat || !offloadedCall(innerParts)) return undefined;
+  const [first, ...rest] = innerParts.positional.filter((argument) => argument.type !== 'dictionary_splat');
+  if (first?.text !== target || rest.length !== 1 || rest[0].text !== `*${parameterName(splat)}`) return undefined;
+  const keywordsSplat = parameters.find((parameter) => splatKind(parameter) === 'dictionary_splat_pattern');
+  const passesKeywords = keywordsSplat !== undefined && innerParts.positional.some((argument) => argument.text === `**${parameterName(keywordsSplat)}`);
+  return { passesKeywords };
+}
+
+/** `*args` / `**kw`, annotated (`*args: Unpack[Ts]`) or not. */
+function splatKind(parameter: Node): string {
+  return parameter.type === 'typed_parameter' ? (parameter.firstNamedChild?.type ?? '') : parameter.type;
+}
+
+function isDocstring(statement: Node): boolean {
+  return statement.type === 'expression_statement' && statement.firstNamedChild?.type === 'string';
 }
 
 function isRunInExecutor(callee: Node): boolean {

@@ -51,11 +51,15 @@ function qualify(module: string, local: string): string {
   return module === '' ? local : `${module}.${local}`;
 }
 
-/** Class and function definitions directly in `block` (decorated ones too). */
+const BRANCHES = new Set(['if_statement', 'elif_clause', 'else_clause', 'try_statement', 'except_clause', 'finally_clause', 'block']);
+
+/** Class and function definitions directly in `block` (decorated ones too, and those under a top-level `if`/`else` or `try`, such as version switches; a later one wins). */
 export function topLevelDefinitions(block: Node): Node[] {
-  return present(block.namedChildren)
-    .map((statement) => (statement.type === 'decorated_definition' ? field(statement, 'definition') : statement))
-    .filter((definition) => definition.type === 'class_definition' || definition.type === 'function_definition');
+  return present(block.namedChildren).flatMap((statement): Node[] => {
+    if (statement.type === 'decorated_definition') return [field(statement, 'definition')];
+    if (statement.type === 'class_definition' || statement.type === 'function_definition') return [statement];
+    return BRANCHES.has(statement.type) ? topLevelDefinitions(statement) : [];
+  });
 }
 
 // Imports.

@@ -1,6 +1,6 @@
 /** Table tests for DropOffload (Python): which thread offloads become direct calls, and which shapes are left alone. */
 import { dropOffload } from '../../../mutators/python/drop-offload.js';
-import { inAsyncDef, operatorTable } from '../python-harness.js';
+import { inAsyncDef, operatorTable, projectTable } from '../python-harness.js';
 
 const direct = (original: string, replacement: string) => ({ original, replacement });
 
@@ -23,4 +23,53 @@ operatorTable(dropOffload, [
   ['leaves alone: run_in_executor with keywords', inAsyncDef('import asyncio', 'await loop.run_in_executor(None, work, key=1)'), []],
   ['leaves alone: a project function named to_thread', inAsyncDef('from .pool import to_thread', 'await to_thread(work)'), []],
   ['leaves alone: an offload outside async def', 'import asyncio\n\ndef run():\n    return asyncio.to_thread(work)\n', []],
+]);
+
+const compat = (body: string) =>
+  `import anyio\nimport anyio.to_thread\n\nif VERSION >= "4.1.0":\n    async def run_sync(func, *args, abandon_on_cancel=False, limiter=None):\n        ${body}\nelse:\n    async def run_sync(func: Callable[[Unpack[Ts]], T], *args: Unpack[Ts], cancellable: bool = False, limiter=None) -> T:\n        return await anyio.to_thread.run_sync(func, *args, cancellable=cancellable, limiter=limiter)\n`;
+
+projectTable(dropOffload, [
+  [
+    'a project wrapper that only offloads its first parameter (defined under a version switch, imported by name)',
+    {
+      'pkg/__init__.py': '',
+      'pkg/_compat.py': compat('return await anyio.to_thread.run_sync(func, *args, abandon_on_cancel=abandon_on_cancel, limiter=limiter)'),
+      'pkg/_main.py': 'import functools\n\nfrom ._compat import run_sync\n\nasync def wrapper(function, *args, **kwargs):\n    partial_f = functools.partial(function, *args, **kwargs)\n    return await run_sync(partial_f, limiter=None)\n',
+    },
+    [
+      { file: 'pkg/_compat.py', original: 'await anyio.to_thread.run_sync(func, *args, abandon_on_cancel=abandon_on_cancel, limiter=limiter)', replacement: 'func(*args)' },
+      { file: 'pkg/_compat.py', original: 'await anyio.to_thread.run_sync(func, *args, cancellable=cancellable, limiter=limiter)', replacement: 'func(*args)' },
+      { file: 'pkg/_main.py', original: 'await run_sync(partial_f, limiter=None)', replacement: 'partial_f()' },
+    ],
+  ],
+  [
+    'a to_thread wrapper that hands **kwargs on keeps the call\'s keywords',
+    {
+      'pkg/__init__.py': '',
+      'pkg/threads.py': 'import asyncio\n\nasync def offload(fn, *args, **kwargs):\n    """Runs fn in a thread."""\n    return await asyncio.to_thread(fn, *args, **kwargs)\n',
+      'pkg/io.py': 'from pkg.threads import offload\n\nasync def read(path):\n    return await offload(open_file, path, mode="rb")\n',
+    },
+    [
+      { file: 'pkg/threads.py', original: 'await asyncio.to_thread(fn, *args, **kwargs)', replacement: 'fn(*args, **kwargs)' },
+      { file: 'pkg/io.py', original: 'await offload(open_file, path, mode="rb")', replacement: 'open_file(path, mode="rb")' },
+    ],
+  ],
+  [
+    'leaves alone: a project coroutine that does more than offload',
+    {
+      'pkg/__init__.py': '',
+      'pkg/db.py': 'import asyncio\n\nasync def execute(fn, *args):\n    await self_check()\n    return await asyncio.to_thread(fn, *args)\n',
+      'pkg/api.py': 'from .db import execute\n\nasync def get(q):\n    return await execute(run_query, q)\n',
+    },
+    [{ file: 'pkg/db.py', original: 'await asyncio.to_thread(fn, *args)', replacement: 'fn(*args)' }],
+  ],
+  [
+    'leaves alone: a wrapper whose offloaded function is not its first parameter',
+    {
+      'pkg/__init__.py': '',
+      'pkg/db.py': 'import asyncio\n\nasync def execute(query, *args):\n    return await asyncio.to_thread(run, query, *args)\n',
+      'pkg/api.py': 'from .db import execute\n\nasync def get(q):\n    return await execute(q, 1)\n',
+    },
+    [{ file: 'pkg/db.py', original: 'await asyncio.to_thread(run, query, *args)', replacement: 'run(query, *args)' }],
+  ],
 ]);
