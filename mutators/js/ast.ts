@@ -138,13 +138,13 @@ function requiredBinding(declarator: t.VariableDeclarator, localName: string): {
 }
 
 /** 'm' of `require('m')`. */
-function requiredModule(node: t.Node): string | undefined {
+export function requiredModule(node: t.Node): string | undefined {
   if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
   const [specifier] = node.arguments;
   return node.arguments.length === 1 && specifier.type === 'StringLiteral' ? specifier.value : undefined;
 }
 
-function destructured(pattern: t.ObjectPattern, localName: string, source: string): { source: string; imported: string } | undefined {
+export function destructured(pattern: t.ObjectPattern, localName: string, source: string): { source: string; imported: string } | undefined {
   for (const property of pattern.properties) {
     if (property.type !== 'ObjectProperty' || property.computed) continue;
     const local = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;

@@ -2,42 +2,56 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import {
-  builtinName,
   call,
   calleeName,
   cloneNode,
   fromGlobal,
-  importOf,
   isDiscardedAwait,
   isZero,
+  member,
   memberChain,
   nameWords,
   newExpression,
   numeric,
-  promiseExecutorCall,
   propertyName,
   type JsMutator,
 } from './ast.js';
+import { pathLookup, timeoutPromiseDuration, timersPromisesExport } from './facts/primitives.js';
+import { enclosingClass, factAt, moduleOf } from './facts/sites.js';
+import { factOfFunction, isFunction } from './facts/timing.js';
 
 export const blockingSleep: JsMutator = {
   name: 'BlockingSleep',
   *mutate(path) {
-    if (path.key !== 'argument' || !path.parentPath || !isDiscardedAwait(path.parentPath)) return;
+    if (path.node.type !== 'CallExpression' && path.node.type !== 'NewExpression') return;
+    if (path.key === 'argument' && path.parentPath && isDiscardedAwait(path.parentPath)) {
+      const duration = sleepDuration(path, path.node);
+      if (duration && isNumberLike(duration) && !isZero(duration)) yield blockingWait(duration);
+      return;
+    }
+    // A sleep promise that is stored and awaited later, chained with `.then`, or handed back by a helper whose duration
+    // only its definition knows: the wait blocks where the timer was started, and a resolved promise stands in for it.
+    if (!isStored(path) && !isThenReceiver(path) && !isReturned(path)) return;
     const duration = sleepDuration(path, path.node);
-    if (duration && isNumberLike(duration) && !isZero(duration)) yield blockingWait(duration);
+    if (!duration || !isNumberLike(duration) || isZero(duration)) return;
+    if (isReturned(path) && !isHelperResult(path)) return;
+    yield blockedThenResolved(duration);
   },
 };
 
 function sleepDuration(path: NodePath, node: t.Node): t.Node | undefined {
-  if (node.type === 'NewExpression') return timeoutPromiseDuration(path, node);
+  if (node.type === 'NewExpression') return timeoutPromiseDuration(node, pathLookup(path));
   if (node.type !== 'CallExpression') return undefined;
   const [duration] = node.arguments;
-  return duration && isSleepCall(path, node, duration) ? duration : undefined;
+  if (duration && isSleepCall(path, node, duration)) return duration;
+  if (hasSignalOption(node)) return undefined;
+  const fact = factAt(path);
+  return fact?.kind === 'sleep' && 'inside' in fact.duration && node.arguments.includes(fact.duration.inside as t.Expression) ? fact.duration.inside : undefined;
 }
 
 function isSleepCall(path: NodePath, node: t.CallExpression, duration: t.Node): boolean {
   const chain = memberChain(node.callee);
-  const exported = chain && timersPromisesExport(path, chain);
+  const exported = chain && timersPromisesExport(chain, pathLookup(path));
   if (exported !== undefined) return timerSleeps.has(exported) && !isCancellable(node, exported);
   if (chain && isGlobalScheduler(path, chain)) return !isCancellable(node, 'scheduler.wait');
   const name = calleeName(node) ?? '';
@@ -45,13 +59,43 @@ function isSleepCall(path: NodePath, node: t.CallExpression, duration: t.Node): 
   return sleepHelpers.has(name) || (name === 'wait' && mentionsTime(duration));
 }
 
-/** `new Promise(r => setTimeout(r, ms))` with the global callback timer. */
-function timeoutPromiseDuration(path: NodePath, node: t.NewExpression): t.Node | undefined {
-  const timer = promiseExecutorCall(node)?.call;
-  if (!timer) return undefined;
-  const name = memberChain(timer.callee)?.join('.');
-  const isGlobalTimer = name === 'globalThis.setTimeout' || (name === 'setTimeout' && !path.scope.getBinding('setTimeout'));
-  return isGlobalTimer ? timer.arguments[1] : undefined;
+/** `sleep(ms, { signal })` on a project helper: cancellable, so a blocking wait would change what runs, not when. */
+function hasSignalOption(node: t.CallExpression): boolean {
+  return node.arguments.some((argument) => argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'ObjectProperty' && propertyName(property.key) === 'signal'));
+}
+
+/** `const p = delay(ms)` later awaited, `this.timer = sleep(ms)`: the promise is kept, the wait comes later. */
+function isStored(path: NodePath): boolean {
+  const { parent, node } = path;
+  if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') {
+    const binding = path.scope.getBinding(parent.id.name);
+    return !!binding?.constant && binding.referencePaths.some((reference) => reference.parentPath?.node.type === 'AwaitExpression' || isThenReceiver(reference));
+  }
+  return parent?.type === 'AssignmentExpression' && parent.right === node && parent.operator === '=' && parent.left.type === 'MemberExpression' && parent.left.object.type === 'ThisExpression';
+}
+
+/** `delay(ms).then(() => retry())`. */
+function isThenReceiver(path: NodePath): boolean {
+  const { parent, node } = path;
+  return parent?.type === 'MemberExpression' && parent.object === node && propertyName(parent) === 'then' && path.parentPath?.parent?.type === 'CallExpression';
+}
+
+/** `return x`, `() => x`. */
+function isReturned(path: NodePath): boolean {
+  const { parent, node } = path;
+  return parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === node);
+}
+
+/**
+ * `return new Promise(r => setTimeout(r, this.delay))` in a helper (`apply() {...}` awaited as `await d.apply()`): callers
+ * cannot see the duration, so the helper's own timer becomes the blocking wait. Helpers whose duration is a parameter are
+ * mutated at their call sites instead, where each call gets its own mutant.
+ */
+function isHelperResult(path: NodePath): boolean {
+  const fn = path.getFunctionParent();
+  if (!fn || !isFunction(fn.node)) return false;
+  const fact = factOfFunction(fn.node, { module: moduleOf(path), cls: enclosingClass(fn) });
+  return fact?.kind === 'sleep' && 'inside' in fact.duration;
 }
 
 /**
@@ -73,14 +117,6 @@ const timerSleeps = new Set(['setTimeout', 'scheduler.wait']);
 function isGlobalScheduler(path: NodePath, chain: readonly string[]): boolean {
   const name = chain.join('.');
   return name === 'globalThis.scheduler.wait' || (name === 'scheduler.wait' && !path.scope.getBinding('scheduler'));
-}
-
-/** The dotted path inside node:timers/promises a member chain refers to, or undefined when it is rooted elsewhere. */
-function timersPromisesExport(path: NodePath, [root, ...rest]: readonly string[]): string | undefined {
-  const origin = importOf(path, root);
-  if (!origin || builtinName(origin.source) !== 'timers/promises') return undefined;
-  const isNamespace = origin.imported === '*' || origin.imported === 'default';
-  return (isNamespace ? rest : [origin.imported, ...rest]).join('.');
 }
 
 const numberLikeTypes = new Set([
@@ -116,6 +152,15 @@ function mentionsTime(node: t.Node): boolean {
 function blockingWait(duration: t.Node): t.CallExpression {
   const cell = newExpression(fromGlobal('Int32Array'), [newExpression(fromGlobal('SharedArrayBuffer'), [numeric(4)])]);
   return call(fromGlobal('Atomics', 'wait'), [cell, numeric(0), numeric(0), finiteTimeout(duration)]);
+}
+
+/**
+ * `(blockingWait, globalThis.Promise.resolve())`: blocks now, then hands on a promise that is already settled (parenthesized
+ * explicitly: the listed replacement text must also be correct where it is pasted, e.g. `const p = <here>;`).
+ */
+function blockedThenResolved(duration: t.Node): t.ParenthesizedExpression {
+  const sequence = { type: 'SequenceExpression', expressions: [blockingWait(duration), call(member(fromGlobal('Promise'), 'resolve'), [])] } as t.SequenceExpression;
+  return { type: 'ParenthesizedExpression', expression: sequence } as t.ParenthesizedExpression;
 }
 
 /** Atomics.wait reads NaN as "forever", so a computed duration is coerced with a 0 fallback rather than risk a hang. */

@@ -15,24 +15,14 @@ import {
   propertyName,
   type JsMutator,
 } from './ast.js';
+import { pathLookup, promisifiedBuiltin, type Builtin } from './facts/primitives.js';
+import { callFact } from './facts/sites.js';
 
 /** fs/promises functions whose `*Sync` twin returns an identical result. */
 const fsFunctions = new Set([
   'readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'lstat', 'mkdir', 'rm', 'rmdir', 'unlink', 'rename', 'copyFile',
   'access', 'realpath', 'readlink', 'symlink', 'chmod', 'utimes', 'mkdtemp', 'truncate', 'cp',
 ]);
-
-/** Callback functions whose promisified form has a `*Sync` twin with the same arguments and result, by module. */
-const promisifiable = new Map<string, ReadonlySet<string>>([
-  ['zlib', new Set(['gzip', 'gunzip', 'deflate', 'inflate', 'deflateRaw', 'inflateRaw', 'unzip', 'brotliCompress', 'brotliDecompress'])],
-  ['crypto', new Set(['pbkdf2', 'scrypt'])],
-]);
-
-/** A builtin function: its module ('fs', 'zlib', 'crypto') and name. */
-interface Builtin {
-  module: string;
-  name: string;
-}
 
 export const dropOffload: JsMutator = {
   name: 'DropOffload',
@@ -48,13 +38,17 @@ export const dropOffload: JsMutator = {
   },
 };
 
-/** The builtin an awaited call offloads: an fs promises function or a promisified zlib/crypto function. */
+/**
+ * The builtin an awaited call offloads: an fs promises function, `promisify(fs.fsync)(fd)`, or (project facts) a name
+ * bound once to a promisified builtin, here or in another module (`const renameAsync = util.promisify(fs.rename)`).
+ */
 function offloadedCall(path: NodePath<t.CallExpression>): Builtin | undefined {
   const { callee } = path.node;
-  if (callee.type === 'CallExpression') return promisified(path, callee);
+  if (callee.type === 'CallExpression') return promisifiedBuiltin(callee, pathLookup(path));
   const fsName = fsPromisesFunction(path, callee);
   if (fsName) return { module: 'fs', name: fsName };
-  return callee.type === 'Identifier' ? promisifiedBinding(path, callee.name) : undefined;
+  const fact = callee.type === 'Identifier' || callee.type === 'MemberExpression' ? callFact(path) : undefined;
+  return fact?.kind === 'offload' ? fact.builtin : undefined;
 }
 
 /** `readFile` (named import from fs/promises), `fsp.readFile`, `fs.promises.readFile`, `promises.readFile`: the function name. */
@@ -80,52 +74,10 @@ function isFsPromisesObject(path: NodePath, chain: readonly string[]): boolean {
   return chain.length === 2 && chain[1] === 'promises' && module === 'fs' && whole;
 }
 
-/** `gzipAsync` bound once to `promisify(zlib.gzip)`. */
-function promisifiedBinding(path: NodePath, name: string): Builtin | undefined {
-  const binding = path.scope.getBinding(name);
-  if (!binding?.constant || binding.path.node.type !== 'VariableDeclarator') return undefined;
-  const init = binding.path.node.init;
-  return init?.type === 'CallExpression' ? promisified(binding.path, init) : undefined;
-}
-
-/** `promisify(zlib.gzip)`, `util.promisify(gzip)`: the promisified builtin, when it has a `*Sync` twin. */
-function promisified(path: NodePath, node: t.CallExpression): Builtin | undefined {
-  if (node.arguments.length !== 1 || !isPromisify(path, node.callee)) return undefined;
-  const target = node.arguments[0];
-  const owner = target.type === 'MemberExpression' ? memberChain(target.object) : undefined;
-  const found =
-    target.type === 'Identifier' ? namedImport(path, target.name) : owner?.length === 1 ? moduleMember(path, owner[0], propertyName(target)) : undefined;
-  return found && promisifiable.get(found.module)?.has(found.name) ? found : undefined;
-}
-
-function isPromisify(path: NodePath, callee: t.Node): boolean {
-  if (callee.type === 'Identifier') return importedFrom(path, callee.name, 'util') === 'promisify';
-  const chain = memberChain(callee);
-  return chain?.length === 2 && chain[1] === 'promisify' && isWholeModule(path, chain[0], 'util');
-}
-
-/** `gzip` imported by name from a builtin module. */
-function namedImport(path: NodePath, localName: string): Builtin | undefined {
-  const source = importOf(path, localName);
-  return source ? { module: builtinName(source.source), name: source.imported } : undefined;
-}
-
-/** `zlib.gzip` where `zlib` is a whole builtin module. */
-function moduleMember(path: NodePath, objectName: string, name: string | undefined): Builtin | undefined {
-  const source = importOf(path, objectName);
-  if (!source || !name || (source.imported !== '*' && source.imported !== 'default')) return undefined;
-  return { module: builtinName(source.source), name };
-}
-
 /** The imported name, when `localName` is imported by name from builtin `module`. */
 function importedFrom(path: NodePath, localName: string, module: string): string | undefined {
   const source = importOf(path, localName);
   return source && builtinName(source.source) === module ? source.imported : undefined;
-}
-
-function isWholeModule(path: NodePath, localName: string, module: string): boolean {
-  const imported = importedFrom(path, localName, module);
-  return imported === '*' || imported === 'default';
 }
 
 /** `new Promise(r => setImmediate(r))`, `new Promise(r => setTimeout(r, 0))`, `setImmediate()` from timers/promises, `scheduler.yield()`. */

@@ -2,51 +2,76 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { mutatorSettings } from '../settings.js';
-import {
-  awaitExpression,
-  builtinName,
-  calleeName,
-  importOf,
-  isDiscardedAwait,
-  memberChain,
-  nameWords,
-  promiseExecutorCall,
-  propertyName,
-  timerPromise,
-  type JsMutator,
-} from './ast.js';
+import { awaitExpression, calleeName, isDiscardedAwait, memberChain, nameWords, propertyName, timerPromise, type JsMutator } from './ast.js';
+import { isEventPromiseLibrary, isEventsOnce, isListenerPromise, pathLookup } from './facts/primitives.js';
+import { factAt } from './facts/sites.js';
 
 export const eventWaitToSleep: JsMutator = {
   name: 'EventWaitToSleep',
   *mutate(path) {
-    if (isDiscardedAwait(path) && isEventWait(path, path.node.argument)) {
+    if (isDiscardedAwait(path) && isEventWait(path.get('argument') as NodePath)) {
       yield awaitExpression(timerPromise(mutatorSettings().delayMs));
+    } else if (isThenReceiver(path) && isEventWait(path)) {
+      // `ready(emitter).then(() => start())`: the chain starts after a fixed time instead of on the event.
+      yield timerPromise(mutatorSettings().delayMs);
     }
   },
 };
 
-function isEventWait(path: NodePath, node: t.Expression): boolean {
-  if (node.type === 'CallExpression') {
-    return isEventsOnce(path, node) || isSignalWait(node) || isConditionPoll(node) || isReadinessCall(node);
-  }
-  if (node.type === 'NewExpression') return isListenerPromise(node);
-  return isReadinessName(awaitedName(node));
-}
-
 /**
- * `once(em, 'x')`, `events.once(em, 'x')`, `EventEmitter.once(em, 'x')` from node:events. Not with options
- * (`{ signal }`): a cancellable wait is a watcher whose code must not run once cancelled, which a sleep would run anyway.
+ * An event, latch, condition or readiness wait: a primitive (`once`, a listener promise, `pEvent`), a name that says
+ * so, or, through the project facts, a helper, method, variable or field whose promise resolves on an event, and
+ * `Promise.all` over such waits (`waits.push(once(w, 'exit'))` ... `await Promise.all(waits)`).
  */
-function isEventsOnce(path: NodePath, node: t.CallExpression): boolean {
-  if (node.arguments.length > 2) return false;
-  const chain = memberChain(node.callee);
-  if (chain?.length === 1) return isEventsImport(path, chain[0], ['once']);
-  return chain?.length === 2 && chain[1] === 'once' && isEventsImport(path, chain[0], ['*', 'default', 'EventEmitter']);
+function isEventWait(path: NodePath): boolean {
+  const { node } = path;
+  if (node.type === 'CallExpression') {
+    if (isCancellableCall(node)) return false;
+    const lookup = pathLookup(path);
+    if (isEventsOnce(node, lookup) || isEventPromiseLibrary(node, lookup) || isSignalWait(node) || isConditionPoll(node) || isReadinessCall(node)) return true;
+    if (isAllOfEventWaits(path as NodePath<t.CallExpression>)) return true;
+  }
+  if (node.type === 'NewExpression' && isListenerPromise(node)) return true;
+  if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && isReadinessName(awaitedName(node))) return true;
+  return factAt(path)?.kind === 'event';
 }
 
-function isEventsImport(path: NodePath, localName: string, importedNames: readonly string[]): boolean {
-  const origin = importOf(path, localName);
-  return origin !== undefined && builtinName(origin.source) === 'events' && importedNames.includes(origin.imported);
+/** A call given `{ signal }` (or any options object naming a signal): a cancellable watcher, which a sleep would run anyway. */
+function isCancellableCall(node: t.CallExpression): boolean {
+  return node.arguments.some((argument) => argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'ObjectProperty' && propertyName(property.key) === 'signal'));
+}
+
+/** `Promise.all(waits)` where every element (array literal, or every `waits.push(x)` in scope) is an event wait. */
+function isAllOfEventWaits(path: NodePath<t.CallExpression>): boolean {
+  const { node } = path;
+  if (memberChain(node.callee)?.join('.') !== 'Promise.all' || node.arguments.length !== 1) return false;
+  const list = path.get('arguments.0') as NodePath;
+  if (list.node.type === 'ArrayExpression') {
+    const elements = list.get('elements') as NodePath[];
+    return elements.length > 0 && elements.every((element) => element.node !== null && isEventWait(element));
+  }
+  if (list.node.type !== 'Identifier') return false;
+  const binding = list.scope.getBinding(list.node.name);
+  if (!binding?.constant || binding.path.node.type !== 'VariableDeclarator' || binding.path.node.init?.type !== 'ArrayExpression' || binding.path.node.init.elements.length) return false;
+  const pushed = binding.referencePaths.map((reference) => {
+    const member = reference.parentPath;
+    const call = member?.parentPath;
+    const isPush = member?.node.type === 'MemberExpression' && propertyName(member.node) === 'push' && call?.node.type === 'CallExpression' && call.node.callee === member.node;
+    return isPush ? (call.get('arguments') as NodePath[]) : reference === list ? [] : undefined;
+  });
+  if (pushed.some((arguments_) => arguments_ === undefined)) return false;
+  const waits = pushed.flat() as NodePath[];
+  return waits.length > 0 && waits.every((wait) => isEventWait(wait));
+}
+
+/** `x.then(() => ...)`: the receiver of a `.then` whose callback ignores the resolved value. */
+function isThenReceiver(path: NodePath): boolean {
+  const member = path.parentPath;
+  const call = member?.parentPath;
+  if (member?.node.type !== 'MemberExpression' || member.node.object !== path.node || propertyName(member.node) !== 'then') return false;
+  if (call?.node.type !== 'CallExpression' || call.node.callee !== member.node || call.node.arguments.length !== 1) return false;
+  const [callback] = call.node.arguments;
+  return (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression') && callback.params.length === 0;
 }
 
 const signalWaits = new Set(['wait', 'onIdle', 'onEmpty']);
@@ -77,16 +102,8 @@ function isReadinessCall(node: t.CallExpression): boolean {
   return node.arguments.length === 0 && name?.startsWith('when') === true && isReadinessName(name);
 }
 
-const listenerMethods = new Set(['once', 'on', 'addListener', 'addEventListener']);
-
-/** `new Promise(r => em.once('x', r))`, `new Promise(r => target.addEventListener('x', () => r(), { once: true }))`. */
-function isListenerPromise(node: t.NewExpression): boolean {
-  const listen = promiseExecutorCall(node)?.call;
-  return listen?.callee.type === 'MemberExpression' && listenerMethods.has(propertyName(listen.callee) ?? '');
-}
-
 /** `ready`, `this.ready`, `this.#ready`, `server.listening`. */
-function awaitedName(node: t.Expression): string | undefined {
+function awaitedName(node: t.Node): string | undefined {
   if (node.type === 'MemberExpression' && node.property.type === 'PrivateName') return node.property.id.name;
   return propertyName(node);
 }

@@ -3,6 +3,7 @@ import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { mutatorSettings } from '../settings.js';
 import { calleeName, cloneNode, memberChain, numeric, propertyName, type JsMutator } from './ast.js';
+import { callFact } from './facts/sites.js';
 
 /** Names of variables, properties and functions that hold a delay. */
 const DELAY_NAME = /delay|backoff|wait|interval|timeout|retryafter|sleep/i;
@@ -26,10 +27,53 @@ export const flattenBackoff: JsMutator = {
   name: 'FlattenBackoff',
   *mutate(path) {
     if (!candidateTypes.has(path.node.type)) return;
-    const replacement = growthOptionReplacement(path) ?? delayReplacement(path);
+    const replacement = growthOptionReplacement(path) ?? growthDefaultReplacement(path) ?? delayReplacement(path);
     if (replacement) yield replacement;
   },
 };
+
+/**
+ * A growth factor's default assigned rather than declared: `options.factor ??= 2`, `opts.factor || 2`,
+ * `{ factor = 2 } = options`, `this.multiplier = options.multiplier ?? 2` becomes 1, when the module uses that name as
+ * the base of a power (`factor ** n`, `Math.pow(options.factor, n)`): the same option, read where the delay grows.
+ */
+function growthDefaultReplacement(path: NodePath): t.Expression | undefined {
+  const { node, parent } = path;
+  if (node.type !== 'NumericLiteral' || node.value <= 1 || !parent) return undefined;
+  let slot: t.Node | undefined;
+  if (parent.type === 'AssignmentExpression' && parent.right === node && ['??=', '||=', '='].includes(parent.operator)) slot = parent.left;
+  else if (parent.type === 'LogicalExpression' && parent.right === node && parent.operator !== '&&') slot = parent.left;
+  else if (parent.type === 'AssignmentPattern' && parent.right === node) slot = parent.left;
+  const name = slot && propertyName(slot);
+  return name && GROWTH_OPTIONS.has(name) && powerBases(path).has(name) ? numeric(1) : undefined;
+}
+
+const powerBaseCache = new WeakMap<t.Node, ReadonlySet<string>>();
+
+/** Names (identifiers or property names) used as the base of `**` or `Math.pow` anywhere in the module: one walk per module, on demand. */
+function powerBases(path: NodePath): ReadonlySet<string> {
+  const program = path.scope.getProgramParent().path.node;
+  let names = powerBaseCache.get(program);
+  if (!names) {
+    const found = new Set<string>();
+    const visit = (node: t.Node): void => {
+      const base = isBinary(node, '**') ? node.left : node.type === 'CallExpression' && isMathCall(node, POW) ? node.arguments[0] : undefined;
+      const name = base && propertyName(base);
+      if (name) found.add(name);
+      for (const key of Object.keys(node) as (keyof t.Node)[]) {
+        if (key === 'loc' || key === 'extra' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
+        const value = node[key] as unknown;
+        if (Array.isArray(value)) value.forEach((child) => isNode(child) && visit(child));
+        else if (isNode(value)) visit(value);
+      }
+    };
+    visit(program);
+    powerBaseCache.set(program, (names = found));
+  }
+  return names;
+}
+
+const isNode = (value: unknown): value is t.Node => typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 
 /** `{ retries: 5, factor: 2 }`: the growth factor of a retry config becomes 1. */
 function growthOptionReplacement(path: NodePath): t.Expression | undefined {
@@ -43,7 +87,9 @@ function growthOptionReplacement(path: NodePath): t.Expression | undefined {
 
 function delayReplacement(path: NodePath): t.Expression | undefined {
   const replacement = exponentialReplacement(path) ?? jitterReplacement(path);
-  return replacement && reachesDelay(path) ? replacement : undefined;
+  if (!replacement) return undefined;
+  // The kept base says it is a delay (`options.initialDelay * 2 ** n`, `Math.random() * delay`): the value is one.
+  return DELAY_NAME.test(propertyName(replacement) ?? '') || reachesDelay(path) ? replacement : undefined;
 }
 
 // Exponential growth.
@@ -101,16 +147,23 @@ function jitterReplacement(path: NodePath): t.Expression | undefined {
   return kept && !isJitterOfSum(path) ? cloneNode(kept) : undefined;
 }
 
-/** E of `E * Math.random()` or `Math.random() * E`. */
+/** E of `E * Math.random()`, `Math.random() * E`, `E * (Math.random() + 1)` (a random factor). */
 function randomlyScaled(node: t.Node): t.Expression | undefined {
   if (!isBinary(node, '*')) return undefined;
-  if (isRandom(node.right)) return node.left;
-  return isRandom(node.left) ? node.right : undefined;
+  if (isRandomFactor(node.right)) return node.left;
+  return isRandomFactor(node.left) ? node.right : undefined;
 }
 
-/** E of `E + <jitter>`, `<jitter> + E` or `E - <jitter>`. */
+/** `Math.random()`, `Math.random() + 1`, `1 + Math.random()`, `(0.5 + Math.random())`. */
+function isRandomFactor(node: t.Node): boolean {
+  if (isRandom(node)) return true;
+  return isBinary(node, '+') && ((isRandom(node.left) && isConstant(node.right)) || (isConstant(node.left) && isRandom(node.right)));
+}
+
+/** E of `E + <jitter>`, `<jitter> + E` or `E - <jitter>` (not `Math.random() + 1`, a random factor, not a jittered delay). */
 function withoutAddedJitter(node: t.Node): t.Expression | undefined {
   if (!isBinary(node, '+') && !isBinary(node, '-')) return undefined;
+  if (isRandomFactor(node)) return undefined;
   if (isJitterTerm(node.right)) return node.left;
   return node.operator === '+' && isJitterTerm(node.left) ? node.right : undefined;
 }
@@ -169,7 +222,11 @@ function passesValueOn(parent: t.Node, child: t.Node): boolean {
 function isDelayArgument(value: NodePath): boolean {
   const { parent, node } = value;
   const isArgument = (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(node as t.Expression);
-  return isArgument && DELAY_CALL.test(calleeName(parent) ?? '');
+  if (!isArgument) return false;
+  if (DELAY_CALL.test(calleeName(parent) ?? '')) return true;
+  // A project sleep helper (facts): `await pauseFor(base * 2 ** n)`.
+  const fact = parent.type === 'CallExpression' ? callFact(value.parentPath as NodePath<t.CallExpression>) : undefined;
+  return fact?.kind === 'sleep' && 'inside' in fact.duration && fact.duration.inside === node;
 }
 
 /** The name the value is stored under or returned from: a variable, property, class field or function. */
@@ -184,7 +241,11 @@ function slotName(value: NodePath): string | undefined {
     case 'ClassProperty':
       return parent.value === node ? keyName(parent) : undefined;
     case 'ReturnStatement':
+    case 'YieldExpression':
       return functionName(value.getFunctionParent());
+    case 'ArrayExpression':
+      // `return [delay, next]`, `yield [nextDelay, state]`: the pair's first element is named by where the pair goes.
+      return parent.elements[0] === node && value.parentPath ? slotName(value.parentPath) : undefined;
     case 'ArrowFunctionExpression':
       return parent.body === node ? functionName(value.parentPath) : undefined;
     default:

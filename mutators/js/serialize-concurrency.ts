@@ -18,6 +18,8 @@ import {
   numeric,
   type JsMutator,
 } from './ast.js';
+import { moduleOf } from './facts/sites.js';
+import { expressionFrom, isTypeScriptFile } from './template.js';
 
 /** A `Promise.all(argument)` or `Promise.allSettled(argument)` call. */
 interface Combinator {
@@ -31,15 +33,15 @@ export const serializeConcurrency: JsMutator = {
     if (path.node.type === 'AwaitExpression') {
       const combinator = promiseCombinator(path.get('argument') as NodePath);
       const tasks = combinator && startedTasks(combinator.argument);
-      if (tasks) yield sequentialArray(tasks, combinator.settled);
+      if (tasks) yield sequentialArray(tasks, combinator.settled, typed(path));
       return;
     }
     const combinator = promiseCombinator(path);
     if (!combinator) return;
     const tasks = path.parentPath?.node.type === 'AwaitExpression' ? undefined : startedTasks(combinator.argument);
-    if (tasks && !containsYield(combinator.argument)) yield call(arrow([], sequentialArray(tasks, combinator.settled), true), []);
+    if (tasks && !containsYield(combinator.argument)) yield call(arrow([], sequentialArray(tasks, combinator.settled, typed(path)), true), []);
     const mapped = mappedTasks(combinator.argument.node);
-    if (mapped) yield call(sequentialLoop(combinator.settled), [cloneNode(mapped.items), cloneNode(mapped.callback)]);
+    if (mapped) yield call(sequentialLoop(combinator.settled, typed(path)), [cloneNode(mapped.items), cloneNode(mapped.callback)]);
   },
 };
 
@@ -84,12 +86,34 @@ function mappedTasks(node: t.Node): { items: t.Expression; callback: t.Expressio
   return isCallback && !picksStartedPromise(callback) ? { items: callee.object, callback } : undefined;
 }
 
-/** `({ done }) => done`, `x => x.promise`: the callback hands back a promise started elsewhere, so awaiting in turn changes nothing. */
+/**
+ * `({ done }) => done`, `x => x.promise`, `x => reflect(x.promise)`: the callback hands back a promise started elsewhere
+ * (or only wraps one: reflect/settle helpers, `.then`/`.catch` on it), so awaiting in turn changes nothing; `w => once(w,
+ * 'exit')` only listens, and listening in turn misses events instead of running slower.
+ */
 function picksStartedPromise(callback: t.Node): boolean {
   if (callback.type !== 'ArrowFunctionExpression') return false;
   const { body } = callback;
-  return body.type === 'Identifier' || body.type === 'MemberExpression' || body.type === 'OptionalMemberExpression';
+  if (body.type === 'Identifier' || body.type === 'MemberExpression' || body.type === 'OptionalMemberExpression') return true;
+  if (body.type !== 'CallExpression') return false;
+  if (isWaiter(body)) return true;
+  const wrapped = body.callee.type === 'MemberExpression' && WRAPPING_METHODS.has(propertyName(body.callee) ?? '') ? body.callee.object : body.arguments[0];
+  const wrapper = body.callee.type === 'MemberExpression' ? WRAPPING_METHODS.has(propertyName(body.callee) ?? '') : WRAPPERS.test(propertyName(body.callee) ?? '');
+  return wrapper && wrapped !== undefined && isPromisePick(wrapped);
 }
+
+const WRAPPING_METHODS = new Set(['then', 'catch', 'finally']);
+/** reflect(p), pReflect(p), settle(p), pSettle(p): settle a given promise into a record. */
+const WRAPPERS = /^p?(reflect|settle)/i;
+
+/** `x.promise`, `x.donePromise`, `x.pending`: a promise someone else started, picked off the item. */
+function isPromisePick(node: t.Node): boolean {
+  const name = node.type === 'MemberExpression' ? propertyName(node) : undefined;
+  return name !== undefined && /promise$|^(pending|done|ready|result)$/i.test(name);
+}
+
+/** Replacements in TypeScript files carry types, so the mutant compiles where it lands. */
+const typed = (path: NodePath): boolean => isTypeScriptFile(moduleOf(path).file);
 
 /** A `yield` that an async arrow around the tasks would cut off from its generator. */
 function containsYield(path: NodePath): boolean {
@@ -106,9 +130,14 @@ function containsYield(path: NodePath): boolean {
   return found;
 }
 
-/** `[await a(), await b()]`; settled: `[(await globalThis.Promise.allSettled([a()]))[0], ...]`. */
-function sequentialArray(tasks: readonly t.Expression[], settled: boolean): t.ArrayExpression {
-  return arrayExpression(tasks.map((task) => awaitOne(cloneNode(task), settled)));
+/**
+ * `[await a(), await b()]`; settled: `[(await globalThis.Promise.allSettled([a()]))[0], ...]`. In TypeScript the array goes
+ * through an identity function typed as a tuple, so it keeps `Promise.all`'s tuple type (`[A, B]`, not `(A | B)[]`).
+ */
+function sequentialArray(tasks: readonly t.Expression[], settled: boolean, typescript: boolean): t.Expression {
+  const awaited = tasks.map((task) => awaitOne(cloneNode(task), settled));
+  const tuple = typescript ? expressionFrom('(<T extends unknown[]>(...values: T): T => values)') : undefined;
+  return tuple ? call(tuple, awaited) : arrayExpression(awaited);
 }
 
 /** `await task`, or its settlement record `(await globalThis.Promise.allSettled([task]))[0]`. */
@@ -118,13 +147,25 @@ function awaitOne(task: t.Expression, settled: boolean): t.Expression {
 }
 
 /**
- * `async (items, fn) => { const results = []; for (const item of items) results.push(await fn(item, results.length, items)); return results; }`:
- * map's callback arguments (`results.length` is the index), one task at a time.
+ * `async (items, fn) => { const results = []; for (const item of [...items]) results.push(await fn(item, results.length, items)); return results; }`:
+ * map's callback arguments (`results.length` is the index), one task at a time, over a snapshot of the array (the awaited
+ * work may remove items from it, as pools do: walking the live array would skip items, a leak rather than a timing defect).
+ * TypeScript files get the same function with generic types, inferred from the original `items` and callback.
  */
-function sequentialLoop(settled: boolean): t.ArrowFunctionExpression {
+function sequentialLoop(settled: boolean, typescript: boolean): t.Expression {
+  const step = settled ? '(await globalThis.Promise.allSettled([fn(item, results.length, items)]))[0]' : 'await fn(item, results.length, items)';
+  const result = settled ? 'PromiseSettledResult<Awaited<R>>' : 'Awaited<R>';
+  const typedLoop = typescript
+    ? expressionFrom(
+        `(async <I extends readonly unknown[], R>(items: I, fn: (item: I[number], index: number, items: I) => R): Promise<${result}[]> => {\n` +
+          `  const results: ${result}[] = [];\n  for (const item of [...items]) results.push(${step});\n  return results;\n})`,
+      )
+    : undefined;
+  if (typedLoop) return typedLoop;
   const results = () => identifier('results');
-  const step = awaitOne(call(identifier('fn'), [identifier('item'), member(results(), 'length'), identifier('items')]), settled);
-  const loop = forOf('item', identifier('items'), expressionStatement(call(member(results(), 'push'), [step])));
+  const oneStep = awaitOne(call(identifier('fn'), [identifier('item'), member(results(), 'length'), identifier('items')]), settled);
+  const snapshot = arrayExpression([{ type: 'SpreadElement', argument: identifier('items') } as unknown as t.Expression]);
+  const loop = forOf('item', snapshot, expressionStatement(call(member(results(), 'push'), [oneStep])));
   return arrow(['items', 'fn'], blockStatement([constant('results', arrayExpression([])), loop, returnStatement(results())]), true);
 }
 

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { JsMutator } from '../../mutators/js/ast.js';
+import { setModuleParser } from '../../mutators/js/facts/parser.js';
 
 export const supportedStrykerRange = '9.x or 10.x';
 const supportedMajors = [9, 10];
@@ -74,7 +75,19 @@ export async function loadInstrumenter(corePackageJson = findCorePackageJson()):
       `sleepmut: Stryker instrumenter ${version} has an unknown layout (no allMutators in dist/src/mutators/mutate.js); supported: ${supportedStrykerRange}`,
     );
   }
+  useInstrumenterBabel(directory);
   return { version, directory, allMutators: allMutators as JsMutator[] };
+}
+
+/** The project facts pass parses imported modules with the instrumenter's own Babel parser, so their ASTs match the mutated file's. */
+function useInstrumenterBabel(directory: string): void {
+  try {
+    const babelCore = createRequire(path.join(directory, 'package.json')).resolve('@babel/core');
+    const parser = createRequire(babelCore)('@babel/parser') as { parse: Parameters<typeof setModuleParser>[0] };
+    setModuleParser(parser.parse);
+  } catch {
+    // Without a parser the facts stay file-local; the operators still work on what they see.
+  }
 }
 
 /** Deep import past the package's `exports` map, which only exposes `.` and `./package.json`. */

@@ -5,7 +5,7 @@ import { mutantsOf, type MutantText } from './harness.js';
 
 /** The printed sequential loop over `items` with callback `fn` (`step` is how one task is awaited). */
 const loop = (step: string, items: string, callback: string): string =>
-  `(async (items, fn) => {\n  const results = [];\n  for (const item of items) results.push(${step});\n  return results;\n})(${items}, ${callback})`;
+  `(async (items, fn) => {\n  const results = [];\n  for (const item of [...items]) results.push(${step});\n  return results;\n})(${items}, ${callback})`;
 const allLoop = (items: string, callback: string) => loop('await fn(item, results.length, items)', items, callback);
 const settledLoop = (items: string, callback: string) =>
   loop('(await globalThis.Promise.allSettled([fn(item, results.length, items)]))[0]', items, callback);
@@ -68,14 +68,6 @@ const mutated: [string, string, MutantText[]][] = [
     [{ original: 'Promise.allSettled(xs.map((x) => g(x)))', replacement: settledLoop('xs', 'x => g(x)') }],
   ],
   [
-    'TypeScript syntax',
-    `export async function f(ids: string[]): Promise<void> { const [a, b]: [A, B] = await Promise.all([loadA<A>(), loadB()]); await Promise.all(ids.map(async (id: string): Promise<User> => get(id))); }`,
-    [
-      { original: 'await Promise.all([loadA<A>(), loadB()])', replacement: '[await loadA<A>(), await loadB()]' },
-      { original: 'Promise.all(ids.map(async (id: string): Promise<User> => get(id)))', replacement: allLoop('ids', 'async (id: string): Promise<User> => get(id)') },
-    ],
-  ],
-  [
     'nested: an inner Promise.all does not leak into the outer replacement',
     `export async function f() { return await Promise.all([a(), Promise.all([b(), c()])]); }`,
     [
@@ -107,15 +99,60 @@ const leftAlone: [string, string][] = [
   ['an array with a hole', `export async function f() { await Promise.all([a(), , b()]); }`],
   ['a Promise that is not the global one', `import Promise from 'bluebird';\nexport async function f() { return await Promise.all([a(), b()]); }`],
   ['a yield inside the tasks of an un-awaited call', `export function* f() { return Promise.all([a(yield 1), b()]); }`],
+  ['a map callback that only wraps a promise started elsewhere', `export async function f(xs) { await Promise.all(xs.map((x) => reflect(x.promise))); await Promise.allSettled(xs.map((x) => x.donePromise.catch(log))); }`],
+  ['a map callback that only listens (in turn, it would miss events)', `import { once } from 'node:events';\nexport async function f(workers) { await Promise.all(workers.map((w) => once(w, 'exit'))); }`],
+];
+
+/** TypeScript replacements: a tuple-typed identity keeps `Promise.all`'s tuple type; the loop is generic over the items and the callback. */
+const tuple = (elements: string): string => `(<T extends unknown[],>(...values: T): T => values)(${elements})`;
+const typedLoop = (result: string, step: string, items: string, callback: string): string =>
+  `(async <I extends readonly unknown[], R>(items: I, fn: (item: I[number], index: number, items: I) => R): Promise<${result}[]> => {\n` +
+  `  const results: ${result}[] = [];\n  for (const item of [...items]) results.push(${step});\n  return results;\n})(${items}, ${callback})`;
+const typedRows: [string, string, MutantText[]][] = [
+  [
+    'awaited array, a destructured tuple',
+    `export async function f(): Promise<void> { const [a, b]: [A, B] = await Promise.all([loadA<A>(), loadB()]); }`,
+    [{ original: 'await Promise.all([loadA<A>(), loadB()])', replacement: tuple('await loadA<A>(), await loadB()') }],
+  ],
+  [
+    'returned Promise.allSettled',
+    `export function f() { return Promise.allSettled([a(), b()]); }`,
+    [{ original: 'Promise.allSettled([a(), b()])', replacement: `(async () => ${tuple(`${settled('a()')}, ${settled('b()')}`)})()` }],
+  ],
+  [
+    'map with a typed async callback',
+    `export async function f(ids: string[]): Promise<void> { await Promise.all(ids.map(async (id: string): Promise<User> => get(id))); }`,
+    [
+      {
+        original: 'Promise.all(ids.map(async (id: string): Promise<User> => get(id)))',
+        replacement: typedLoop('Awaited<R>', 'await fn(item, results.length, items)', 'ids', 'async (id: string): Promise<User> => get(id)'),
+      },
+    ],
+  ],
+  [
+    'allSettled over map(identifier)',
+    `export async function f(ids: readonly string[]) { return Promise.allSettled(ids.map(g)); }`,
+    [
+      {
+        original: 'Promise.allSettled(ids.map(g))',
+        replacement: typedLoop('PromiseSettledResult<Awaited<R>>', '(await globalThis.Promise.allSettled([fn(item, results.length, items)]))[0]', 'ids', 'g'),
+      },
+    ],
+  ],
 ];
 
 describe('SerializeConcurrency', () => {
   it.each(mutated)('mutates %s', async (_, code, expected) => {
-    expect(await mutantsOf('SerializeConcurrency', code)).toEqual(expected);
+    expect(await mutantsOf('SerializeConcurrency', code, 'input.js')).toEqual(expected);
+  });
+
+  it.each(typedRows)('in TypeScript, types the replacement: %s', async (_, code, expected) => {
+    expect(await mutantsOf('SerializeConcurrency', code, 'input.ts')).toEqual(expected);
   });
 
   it.each(leftAlone)('leaves alone %s', async (_, code) => {
-    expect(await mutantsOf('SerializeConcurrency', code)).toEqual([]);
+    expect(await mutantsOf('SerializeConcurrency', code, 'input.js')).toEqual([]);
+    expect(await mutantsOf('SerializeConcurrency', code, 'input.ts')).toEqual([]);
   });
 
   it('mutates in a .js file', async () => {
@@ -147,6 +184,10 @@ const behaviour: [string, string][] = [
   ['async IIFE (allSettled)', `${tasks}function start() { return Promise.allSettled([task('a'), task('b')]); }\nexport async function run() { const value = await start(); return { value, log }; }`],
   ['sequential loop (all)', `${tasks}export async function run() { const value = await Promise.all(['a', 'c'].map(async (name, i) => task(name, i))); return { value, log }; }`],
   ['sequential loop (allSettled)', `${tasks}export async function run() { const value = await Promise.allSettled(names.map(task)); return { value, log }; }`],
+  [
+    'sequential loop over an array the work shrinks (a pool): every item still runs',
+    `${tasks}const pool = ['a', 'c', 'd'];\nexport async function run() { const value = await Promise.all(pool.map(async (name) => { const done = await task(name); pool.splice(pool.indexOf(name), 1); return done; })); return { value, log }; }`,
+  ],
 ];
 
 /** How many tasks had started when the first one ended: all of them when they overlap, one when they run in sequence. */

@@ -1,0 +1,51 @@
+/** Parses a project module from disk for the facts pass, with the same Babel the instrumenter uses (set once it is loaded); cached per file. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type * as t from '@babel/types';
+
+type ParseFunction = (code: string, options: object) => t.File;
+
+let babelParse: ParseFunction | undefined;
+
+/** Called when the instrumenter is loaded: `@babel/parser`'s `parse`, resolved next to the instrumenter's own Babel. */
+export function setModuleParser(parse: ParseFunction): void {
+  babelParse = parse;
+}
+
+const cache = new Map<string, t.File | null>();
+
+/** The module's AST, or undefined when it cannot be read or parsed (facts then simply stay unknown). */
+export function parseModuleFile(file: string): t.File | undefined {
+  if (!cache.has(file)) cache.set(file, parseFresh(file) ?? null);
+  return cache.get(file) ?? undefined;
+}
+
+function parseFresh(file: string): t.File | undefined {
+  try {
+    return parseSource(readFileSync(file, 'utf8'), /\.[cm]?tsx?$/.test(file), file.endsWith('x'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses source text (TypeScript or JavaScript, with JSX where the file allows it); undefined without a parser or on a syntax error. */
+export function parseSource(code: string, typescript: boolean, jsx = !typescript): t.File | undefined {
+  if (!babelParse) return undefined;
+  const plugins = [...(typescript ? ['typescript'] : []), ...(jsx ? ['jsx'] : []), 'decorators-legacy'];
+  try {
+    return babelParse(code, { sourceType: 'unambiguous', errorRecovery: true, plugins });
+  } catch {
+    return undefined;
+  }
+}
+
+const extensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** `./util.js` from `src/a.ts` -> `src/util.ts` (TypeScript's `.js` spelling), `./util`, `./util/index`; undefined for packages. */
+export function resolveRelative(fromFile: string, specifier: string): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const base = path.resolve(path.dirname(fromFile), specifier);
+  const stem = base.replace(/\.(?:[cm]?js|jsx)$/, '');
+  const candidates = [base, ...extensions.map((ext) => stem + ext), ...extensions.map((ext) => path.join(base, `index${ext}`))];
+  return candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+}

@@ -1,0 +1,152 @@
+/** The project facts seen from a site in the file being mutated: resolves callees, receivers and stored promises through Babel scopes, then asks `timing.ts`. */
+import type { NodePath } from '@babel/traverse';
+import type * as t from '@babel/types';
+import { moduleInfo, type ModuleInfo } from './module-info.js';
+import { classNamed, factOfExport, factOfExpression, factOfField, factOfFunction, factOfMember, importedModule, isFunction, memberName, type TimingFact } from './timing.js';
+import { promisifiedBuiltin, pathLookup } from './primitives.js';
+import { typedMemberFact } from './typed.js';
+
+/** The mutated file's own module facts. */
+export function moduleOf(path: NodePath): ModuleInfo {
+  const hub = path.hub as unknown as { file?: { opts?: { filename?: string } } } | undefined;
+  const program = path.scope.getProgramParent().path.node as t.Program;
+  return moduleInfo(program, hub?.file?.opts?.filename ?? '');
+}
+
+/** The class whose `this` code at `path` sees: the class of the nearest non-arrow function (or field initializer). */
+export function enclosingClass(path: NodePath): t.Class | undefined {
+  for (let current: NodePath | null = path.parentPath; current; current = current.parentPath) {
+    const { node } = current;
+    if (node.type === 'ClassBody') return current.parentPath?.node as t.Class;
+    if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ObjectMethod') return undefined;
+  }
+  return undefined;
+}
+
+/** The timing fact of the value of the expression at `path`: a call of a project helper, a stored promise, a field. */
+export function factAt(path: NodePath, depth = 0): TimingFact | undefined {
+  const { node } = path;
+  if (depth > 4) return undefined;
+  if (node.type === 'CallExpression') return callFact(path as NodePath<t.CallExpression>);
+  if (node.type === 'NewExpression') return asFact(factOfExpression(node, { module: moduleOf(path), cls: enclosingClass(path), lookup: pathLookup(path) }));
+  if (node.type === 'Identifier') return storedFact(path, node.name, depth);
+  if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression') {
+    const cls = enclosingClass(path);
+    const name = memberName(node);
+    return cls && name ? factOfField(cls, name, moduleOf(path)) : undefined;
+  }
+  return undefined;
+}
+
+const asFact = (fact: TimingFact | 'trivial' | undefined): TimingFact | undefined => (fact === 'trivial' ? undefined : fact);
+
+/** `const p = delay(ms); ...; await p`: a constant (or never reassigned) variable holding a timing promise. */
+function storedFact(path: NodePath, name: string, depth: number): TimingFact | undefined {
+  const binding = path.scope.getBinding(name);
+  if (!binding?.constant || binding.path.node.type !== 'VariableDeclarator' || binding.path.node.id.type !== 'Identifier') return undefined;
+  const init = binding.path.get('init') as NodePath;
+  return init.node ? factAt(init, depth + 1) : undefined;
+}
+
+/** What a call at `path` returns, its callee resolved through scopes (locals, imports), `this`, and the receiver's class. */
+export function callFact(path: NodePath<t.CallExpression>): TimingFact | undefined {
+  const { callee } = path.node;
+  const module = moduleOf(path);
+  const viaCallee = callee.type === 'Identifier' ? boundFunctionFact(path, callee.name, module) : callee.type === 'MemberExpression' ? memberCallFact(path, callee, module) : undefined;
+  const fact = viaCallee ?? asFact(factOfExpression(path.node, { module, cls: enclosingClass(path), lookup: pathLookup(path) }));
+  if (fact?.kind === 'sleep' && 'param' in fact.duration) {
+    // Seen from the call site, the duration is the argument itself.
+    const argument = path.node.arguments[fact.duration.param];
+    return argument && argument.type !== 'SpreadElement' ? { kind: 'sleep', duration: { inside: argument } } : undefined;
+  }
+  return fact;
+}
+
+/** `helper(...)` where `helper` is a function, an arrow or a promisified builtin bound in scope, or an import. */
+function boundFunctionFact(path: NodePath, name: string, module: ModuleInfo): TimingFact | undefined {
+  const binding = path.scope.getBinding(name);
+  if (!binding) return undefined;
+  if (binding.kind === 'module') {
+    const origin = module.imports.get(name);
+    const target = origin && origin.imported !== '*' ? importedModule(module, origin.source) : undefined;
+    return target ? factOfExport(target, origin!.imported) : undefined;
+  }
+  const declaration = binding.path.node;
+  const cls = enclosingClass(binding.path);
+  if (declaration.type === 'FunctionDeclaration') return factOfFunction(declaration, { module, cls });
+  if (declaration.type !== 'VariableDeclarator' || !binding.constant || !declaration.init) return undefined;
+  const builtin = promisifiedBuiltin(declaration.init, pathLookup(binding.path));
+  if (builtin) return { kind: 'offload', builtin };
+  return isFunction(declaration.init) ? factOfFunction(declaration.init, { module, cls }) : undefined;
+}
+
+/** `this.m()`, `this.#m()`, `ns.helper()` (namespace import), `x.m()` with x of a project class (constructed, annotated, or typed). */
+function memberCallFact(path: NodePath<t.CallExpression>, callee: t.MemberExpression, module: ModuleInfo): TimingFact | undefined {
+  const name = memberName(callee);
+  if (!name) return undefined;
+  const { object } = callee;
+  if (object.type === 'ThisExpression') {
+    const cls = enclosingClass(path);
+    return cls ? factOfMember(cls, name, module) : undefined;
+  }
+  if (object.type === 'Identifier') {
+    const binding = path.scope.getBinding(object.name);
+    if (binding?.kind === 'module') {
+      const origin = module.imports.get(object.name);
+      const target = origin?.imported === '*' ? importedModule(module, origin.source) : undefined;
+      if (target) return factOfExport(target, name);
+    }
+  }
+  const receiver = receiverClass(path.get('callee.object') as NodePath, module);
+  if (receiver) return factOfMember(receiver.cls, name, receiver.module);
+  return typedMemberFact(path, module);
+}
+
+/** The project class of a receiver, from syntax: `new C()` in view, or a type annotation naming C. */
+function receiverClass(path: NodePath, module: ModuleInfo): { cls: t.Class; module: ModuleInfo } | undefined {
+  const { node } = path;
+  const className = (type: t.Node | null | undefined): string | undefined => {
+    const annotation = type?.type === 'TSTypeAnnotation' ? type.typeAnnotation : undefined;
+    return annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' ? annotation.typeName.name : undefined;
+  };
+  let name: string | undefined;
+  if (node.type === 'Identifier') {
+    const binding = path.scope.getBinding(node.name);
+    const declaration = binding?.path.node;
+    if (declaration?.type === 'VariableDeclarator') {
+      name = constructed(declaration.init) ?? className((declaration.id as t.Identifier).typeAnnotation as t.Node);
+    } else if (binding?.kind === 'param') {
+      name = className((binding.identifier as t.Identifier).typeAnnotation as t.Node);
+    }
+  } else if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression') {
+    const cls = enclosingClass(path);
+    const field = memberName(node);
+    name = cls && field ? fieldClass(cls, field, className) : undefined;
+  }
+  return name ? classNamed(module, name) : undefined;
+}
+
+const constructed = (node: t.Node | null | undefined): string | undefined =>
+  node?.type === 'NewExpression' && node.callee.type === 'Identifier' ? node.callee.name : undefined;
+
+/** `field: C;`, `constructor(private field: C)`, `this.field = new C()` in the constructor. */
+function fieldClass(cls: t.Class, field: string, className: (type: t.Node | null | undefined) => string | undefined): string | undefined {
+  for (const element of cls.body.body) {
+    if (element.type === 'ClassProperty' && element.key.type === 'Identifier' && element.key.name === field) {
+      return constructed(element.value) ?? className(element.typeAnnotation as t.Node);
+    }
+    if (element.type === 'ClassMethod' && element.kind === 'constructor') {
+      for (const param of element.params) {
+        if (param.type === 'TSParameterProperty' && param.parameter.type === 'Identifier' && param.parameter.name === field) return className(param.parameter.typeAnnotation as t.Node);
+      }
+      for (const statement of element.body.body) {
+        const expression = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+        if (expression?.type === 'AssignmentExpression' && expression.left.type === 'MemberExpression' && expression.left.object.type === 'ThisExpression' && memberName(expression.left) === field) {
+          const name = constructed(expression.right);
+          if (name) return name;
+        }
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,280 @@
+/**
+ * Project timing facts: what the project's own functions, methods and fields do (resolve after a timer, resolve on an
+ * event, run a promisified blocking builtin), learnt from their bodies and followed across modules, lazily and once per
+ * process (memoized per AST node). Syntax only, so JS files get every fact here; the one fact that needs types (the class
+ * of a receiver whose type is neither annotated nor constructed in view) is asked of `typed.ts`.
+ */
+import type * as t from '@babel/types';
+import { memberChain } from '../ast.js';
+import { moduleInfo, type ModuleInfo } from './module-info.js';
+import { parseModuleFile, resolveRelative } from './parser.js';
+import {
+  isEventPromiseLibrary,
+  isEventsOnce,
+  isListenerPromise,
+  moduleLookup,
+  promisifiedBuiltin,
+  timeoutPromiseDuration,
+  timersPromisesExport,
+  type Builtin,
+  type Lookup,
+} from './primitives.js';
+
+/** Where a sleep's duration is: the helper's parameter `param`, or an expression only its definition can see. */
+export type Duration = { param: number } | { inside: t.Node };
+
+export type TimingFact =
+  | { kind: 'sleep'; duration: Duration }
+  | { kind: 'event' }
+  | { kind: 'offload'; builtin: Builtin };
+
+/** The function a fact is about and what is in view around it. */
+export interface Context {
+  module: ModuleInfo;
+  /** The class whose body the code is in (for `this.m()` and `this.f`). */
+  cls?: t.Class;
+  /** The function whose parameters a duration may refer to. */
+  fn?: t.Function;
+  /** Name resolution for primitives: the module's top level unless a mutated file's scopes are at hand. */
+  lookup?: Lookup;
+}
+
+const functionFacts = new WeakMap<t.Node, TimingFact | null>();
+const inProgress = new WeakSet<t.Node>();
+
+/** What calling `fn` returns, as a timing fact. */
+export function factOfFunction(fn: t.Node, context: Context): TimingFact | undefined {
+  if (!isFunction(fn)) return undefined;
+  const known = functionFacts.get(fn);
+  if (known !== undefined) return known ?? undefined;
+  if (inProgress.has(fn)) return undefined;
+  inProgress.add(fn);
+  const fact = combine(resultsOf(fn).map((result) => factOfExpression(result, { ...context, fn })));
+  inProgress.delete(fn);
+  functionFacts.set(fn, fact ?? null);
+  return fact;
+}
+
+export function isFunction(node: t.Node): node is t.Function {
+  return ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassMethod', 'ClassPrivateMethod', 'ObjectMethod'].includes(node.type);
+}
+
+/** The expressions a function hands back: its returns (not those of nested functions); `async () => { await x; }` hands back x's timing. */
+function resultsOf(fn: t.Function): t.Node[] {
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  const results: t.Node[] = [];
+  collectReturns(fn.body, results);
+  const statements = fn.body.body;
+  const last = statements.at(-1);
+  if (fn.async && statements.length === 1 && last?.type === 'ExpressionStatement' && last.expression.type === 'AwaitExpression') {
+    results.push(last.expression.argument);
+  }
+  return results;
+}
+
+function collectReturns(node: t.Node, results: t.Node[]): void {
+  switch (node.type) {
+    case 'ReturnStatement':
+      results.push(node.argument ?? { type: 'Identifier', name: 'undefined' } as t.Identifier);
+      return;
+    case 'BlockStatement':
+      node.body.forEach((statement) => collectReturns(statement, results));
+      return;
+    case 'IfStatement':
+      collectReturns(node.consequent, results);
+      if (node.alternate) collectReturns(node.alternate, results);
+      return;
+    case 'TryStatement':
+      collectReturns(node.block, results);
+      return;
+    default:
+      return;
+  }
+}
+
+/** `Promise.resolve()`, `undefined`: the fast path of a wait that has nothing to wait for. */
+function isTrivial(node: t.Node): boolean {
+  if (node.type === 'Identifier') return node.name === 'undefined';
+  if (node.type === 'UnaryExpression') return node.operator === 'void';
+  return node.type === 'CallExpression' && memberChain(node.callee)?.join('.') === 'Promise.resolve' && node.arguments.length === 0;
+}
+
+/** One fact when every non-trivial result agrees (a sleep also on the same duration), else none. */
+function combine(facts: readonly (TimingFact | 'trivial' | undefined)[]): TimingFact | undefined {
+  const real = facts.filter((fact) => fact !== 'trivial');
+  if (!real.length || real.some((fact) => fact === undefined)) return undefined;
+  const [first, ...rest] = real as TimingFact[];
+  return rest.every((fact) => sameFact(first, fact)) ? first : undefined;
+}
+
+function sameFact(a: TimingFact, b: TimingFact): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'sleep' && b.kind === 'sleep') return 'param' in a.duration && 'param' in b.duration && a.duration.param === b.duration.param;
+  return a.kind !== 'offload' || (b.kind === 'offload' && a.builtin.name === b.builtin.name);
+}
+
+/** The timing of an expression's value, seen from inside `context.fn`. */
+export function factOfExpression(node: t.Node, context: Context): TimingFact | 'trivial' | undefined {
+  if (isTrivial(node)) return 'trivial';
+  const lookup = context.lookup ?? moduleLookup(context.module);
+  if (node.type === 'AwaitExpression') return factOfExpression(node.argument, context);
+  if (node.type === 'ConditionalExpression') return combine([factOfExpression(node.consequent, context), factOfExpression(node.alternate, context)]);
+  if (node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression' || node.type === 'ParenthesizedExpression') return factOfExpression(node.expression, context);
+  const timeout = timeoutPromiseDuration(node, lookup);
+  if (timeout) return sleepAt(timeout, context);
+  if (node.type === 'NewExpression') return isListenerPromise(node) ? { kind: 'event' } : undefined;
+  if (node.type !== 'CallExpression') return undefined;
+  if (isEventsOnce(node, lookup) || isEventPromiseLibrary(node, lookup)) return { kind: 'event' };
+  const chain = memberChain(node.callee);
+  const timer = chain && timersPromisesExport(chain, lookup);
+  if (timer === 'setTimeout' && node.arguments.length === 1) return sleepAt(node.arguments[0], context);
+  const callee = calleeFact(node.callee, context);
+  if (callee?.kind === 'sleep' && 'param' in callee.duration) {
+    const argument = node.arguments[callee.duration.param];
+    return argument ? sleepAt(argument, context) : undefined;
+  }
+  // An offload is a fact of the promisified name itself: a helper around it takes other arguments than its `*Sync` twin.
+  return callee?.kind === 'offload' ? undefined : callee;
+}
+
+/** A sleep of `duration`: the enclosing function's parameter when it is one, else an expression inside the definition. */
+function sleepAt(duration: t.Node, context: Context): TimingFact {
+  const params = context.fn?.params ?? [];
+  const index = duration.type === 'Identifier' ? params.findIndex((param) => paramName(param) === duration.name) : -1;
+  return { kind: 'sleep', duration: index >= 0 ? { param: index } : { inside: duration } };
+}
+
+function paramName(param: t.Node): string | undefined {
+  if (param.type === 'Identifier') return param.name;
+  if (param.type === 'AssignmentPattern') return paramName(param.left);
+  if (param.type === 'TSParameterProperty') return paramName(param.parameter);
+  return undefined;
+}
+
+/** What calling `callee` returns: a module function, an imported helper, `this.method`, a namespace member. */
+function calleeFact(callee: t.Node, context: Context): TimingFact | undefined {
+  if (callee.type === 'Identifier') return factOfName(context.module, callee.name);
+  if (callee.type !== 'MemberExpression') return undefined;
+  const name = memberName(callee);
+  if (!name) return undefined;
+  if (callee.object.type === 'ThisExpression') return context.cls ? factOfMember(context.cls, name, context.module) : undefined;
+  if (callee.object.type === 'Identifier') {
+    const namespace = namespaceModule(context.module, callee.object.name);
+    if (namespace) return factOfExport(namespace, name);
+  }
+  return undefined;
+}
+
+/** `m` of `x.m`, `x.#m`. */
+export function memberName(node: t.MemberExpression | t.OptionalMemberExpression): string | undefined {
+  if (node.property.type === 'PrivateName') return `#${node.property.id.name}`;
+  if (!node.computed && node.property.type === 'Identifier') return node.property.name;
+  return node.property.type === 'StringLiteral' ? node.property.value : undefined;
+}
+
+/** Calling the module-level name `name`: a function, a promisified builtin, or an imported helper. */
+export function factOfName(module: ModuleInfo, name: string): TimingFact | undefined {
+  const declaration = module.declarations.get(name);
+  if (declaration) {
+    const builtin = promisifiedBuiltin(declaration, moduleLookup(module));
+    if (builtin) return { kind: 'offload', builtin };
+    return factOfFunction(declaration, { module });
+  }
+  const origin = module.imports.get(name);
+  if (!origin || origin.imported === '*') return undefined;
+  const target = importedModule(module, origin.source);
+  if (target) return factOfExport(target, origin.imported);
+  return packageFact(origin.source, origin.imported);
+}
+
+/** Published helpers with a known timing: `delay(ms)` (the delay package). Builtins are primitives (see primitives.ts). */
+function packageFact(source: string, imported: string): TimingFact | undefined {
+  if (source === 'delay' && imported === 'default') {
+    return { kind: 'sleep', duration: { param: 0 } };
+  }
+  return undefined;
+}
+
+export function factOfExport(module: ModuleInfo, exported: string): TimingFact | undefined {
+  const local = module.exports.get(exported);
+  return local === undefined ? undefined : factOfName(module, local);
+}
+
+/** The project module an import specifier names (relative specifiers only; packages are not the project). */
+export function importedModule(from: ModuleInfo, source: string): ModuleInfo | undefined {
+  const file = resolveRelative(from.file, source);
+  const ast = file ? parseModuleFile(file) : undefined;
+  return ast && file ? moduleInfo(ast.program, file) : undefined;
+}
+
+function namespaceModule(module: ModuleInfo, name: string): ModuleInfo | undefined {
+  const origin = module.imports.get(name);
+  return origin?.imported === '*' ? importedModule(module, origin.source) : undefined;
+}
+
+// Classes.
+
+/** The class declared (or imported) under `name` in `module`, with the module it lives in. */
+export function classNamed(module: ModuleInfo, name: string): { cls: t.Class; module: ModuleInfo } | undefined {
+  const declaration = module.declarations.get(name);
+  if (declaration?.type === 'ClassDeclaration' || declaration?.type === 'ClassExpression') return { cls: declaration, module };
+  const origin = module.imports.get(name);
+  const target = origin && origin.imported !== '*' ? importedModule(module, origin.source) : undefined;
+  const local = target?.exports.get(origin!.imported);
+  return target && local !== undefined ? classNamed(target, local) : undefined;
+}
+
+/** What calling method `name` of `cls` (or of a class it extends) returns. */
+export function factOfMember(cls: t.Class, name: string, module: ModuleInfo, depth = 0): TimingFact | undefined {
+  const member = cls.body.body.find((element) => elementName(element) === name);
+  if (member && isFunction(member)) return factOfFunction(member, { module, cls });
+  if (member?.type === 'ClassProperty' && member.value && isFunction(member.value)) return factOfFunction(member.value, { module, cls });
+  const parent = cls.superClass?.type === 'Identifier' && depth < 5 ? classNamed(module, cls.superClass.name) : undefined;
+  return !member && parent ? factOfMember(parent.cls, name, parent.module, depth + 1) : undefined;
+}
+
+function elementName(element: t.Node): string | undefined {
+  if (element.type === 'ClassPrivateMethod' || element.type === 'ClassPrivateProperty') return `#${element.key.id.name}`;
+  if ((element.type === 'ClassMethod' || element.type === 'ClassProperty') && !element.computed) {
+    return element.key.type === 'Identifier' ? element.key.name : element.key.type === 'StringLiteral' ? element.key.value : undefined;
+  }
+  return undefined;
+}
+
+const fieldFacts = new WeakMap<t.Class, Map<string, TimingFact | null>>();
+
+/**
+ * What `this.<name>` holds when it is a promise stored in a field: every assignment to it in the class body
+ * (`this.exited = new Promise(r => proc.on('exit', r))`) and its initializer must agree.
+ */
+export function factOfField(cls: t.Class, name: string, module: ModuleInfo): TimingFact | undefined {
+  let facts = fieldFacts.get(cls);
+  if (!facts) fieldFacts.set(cls, (facts = new Map()));
+  if (!facts.has(name)) {
+    const values: t.Node[] = [];
+    for (const element of cls.body.body) {
+      if ((element.type === 'ClassProperty' || element.type === 'ClassPrivateProperty') && elementName(element) === name && element.value) values.push(element.value);
+      if (isFunction(element)) collectFieldAssignments(element.body, name, values);
+    }
+    const fact = values.length ? combine(values.map((value) => factOfExpression(value, { module, cls }))) : undefined;
+    facts.set(name, fact ?? null);
+  }
+  return facts.get(name) ?? undefined;
+}
+
+/** `this.<name> = value` anywhere in a method body (arrow callbacks included: they keep `this`). */
+function collectFieldAssignments(node: t.Node, name: string, values: t.Node[]): void {
+  if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && memberName(node.left) === name) {
+    values.push(node.operator === '=' ? node.right : { type: 'Identifier', name: 'unknownAssignment' } as t.Identifier);
+  }
+  if (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') return;
+  for (const key of Object.keys(node) as (keyof t.Node)[]) {
+    if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'extra') continue;
+    const value = node[key] as unknown;
+    if (Array.isArray(value)) value.forEach((child) => isNode(child) && collectFieldAssignments(child, name, values));
+    else if (isNode(value)) collectFieldAssignments(value, name, values);
+  }
+}
+
+const isNode = (value: unknown): value is t.Node => typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+

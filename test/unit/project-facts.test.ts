@@ -1,0 +1,95 @@
+/** Table tests for the project facts: helpers, methods, fields and stored promises that wrap the timing primitives, across modules, and each shape's leave-alone twin. */
+import { describe, expect, it } from 'vitest';
+import type { OperatorName } from '../../mutators/catalog.js';
+import { scratchDir } from '../support/scratch.js';
+import { mutantsOf, projectMutantsOf, type MutantText } from './harness.js';
+
+const sleep500 = 'await new Promise(r => globalThis.setTimeout(r, 500))';
+const eventSleep = (original: string): MutantText => ({ original, replacement: sleep500 });
+const block = (ms: string): string => `globalThis.Atomics.wait(new globalThis.Int32Array(new globalThis.SharedArrayBuffer(4)), 0, 0, ${ms})`;
+const blockThenResolve = (original: string, ms: string): MutantText => ({ original, replacement: `(${block(ms)}, globalThis.Promise.resolve())` });
+
+/** Modules the rows import: a sleep helper, an event helper, a pool whose method waits for an event, a promisified fs call. */
+const library: Record<string, string> = {
+  'src/time.ts': `export function pauseFor(ms: number): Promise<void> {\n  return new Promise((resolve) => setTimeout(resolve, ms));\n}\nexport const waitFor = (ms: number) => pauseFor(ms);\n`,
+  'src/events.js': `export const nextEvent = (emitter, name) => new Promise((resolve) => emitter.once(name, resolve));\n`,
+  'src/pool.ts': `import { EventEmitter } from 'node:events';\nexport class Pool extends EventEmitter {\n  #pending = 0;\n  drained(): Promise<void> {\n    return this.#pending === 0 ? Promise.resolve() : new Promise((resolve) => this.once('drain', resolve));\n  }\n  size(): Promise<number> {\n    return Promise.resolve(this.#pending);\n  }\n}\n`,
+  'src/delay.ts': `export class Delay {\n  constructor(private delay: number) {}\n  apply(): Promise<unknown> {\n    return new Promise((resolve) => setTimeout(resolve, this.delay));\n  }\n}\n`,
+  'src/fsx.js': `const fs = require('fs');\nconst { promisify } = require('util');\nexports.fsyncAsync = promisify(fs.fsync);\n`,
+};
+
+type Row = [description: string, operator: OperatorName, code: string, expected: MutantText[]];
+
+const rows: Row[] = [
+  // EventWaitToSleep
+  ['a private method returning a listener promise', 'EventWaitToSleep', `class W {\n  #onEvent(name) { return new Promise((r) => this.on(name, r)); }\n  async stop() { await this.#onEvent('idle'); }\n}`, [eventSleep(`await this.#onEvent('idle')`)]],
+  ['a method with a fast path, on a receiver annotated with a class from another module', 'EventWaitToSleep', `import { Pool } from './pool.js';\nexport async function close(pool: Pool) { await pool.drained(); }`, [eventSleep('await pool.drained()')]],
+  ['the same method on a receiver constructed in view', 'EventWaitToSleep', `import { Pool } from './pool.js';\nexport async function close() { const pool = new Pool(); await pool.drained(); }`, [eventSleep('await pool.drained()')]],
+  ['an event helper imported from a JS module', 'EventWaitToSleep', `import { nextEvent } from './events.js';\nexport async function f(em) { await nextEvent(em, 'ready'); }`, [eventSleep(`await nextEvent(em, 'ready')`)]],
+  ['a field holding a listener promise, awaited later', 'EventWaitToSleep', `class Child {\n  constructor(proc) { this.exited = new Promise((r) => proc.on('exit', r)); }\n  async kill() { await this.exited; }\n}`, [eventSleep('await this.exited')]],
+  ['a stored once, awaited later', 'EventWaitToSleep', `import { once } from 'node:events';\nexport async function f(em) { const closed = once(em, 'close'); em.end(); await closed; }`, [eventSleep('await closed')]],
+  ['Promise.all over pushed once waits', 'EventWaitToSleep', `import { once } from 'node:events';\nexport async function f(workers) { const waits = [];\n  for (const w of workers) waits.push(once(w, 'exit'));\n  await Promise.all(waits); }`, [eventSleep('await Promise.all(waits)')]],
+  ['pEvent', 'EventWaitToSleep', `import { pEvent } from 'p-event';\nexport async function f(em) { await pEvent(em, 'finish'); }`, [eventSleep(`await pEvent(em, 'finish')`)]],
+  ['an event helper chained with .then', 'EventWaitToSleep', `import { nextEvent } from './events.js';\nexport function f(em) { return nextEvent(em, 'ready').then(() => em.start()); }`, [{ original: `nextEvent(em, 'ready')`, replacement: 'new Promise(r => globalThis.setTimeout(r, 500))' }]],
+  // BlockingSleep
+  ['a sleep helper from another module', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport async function f() { await pauseFor(100); }`, [{ original: 'pauseFor(100)', replacement: block('100') }]],
+  ['a helper around a helper', 'BlockingSleep', `import { waitFor } from './time.js';\nexport async function f(ms: number) { await waitFor(ms); }`, [{ original: 'waitFor(ms)', replacement: block('globalThis.Number(ms) || 0') }]],
+  ['a namespace import', 'BlockingSleep', `import * as time from './time.js';\nexport async function f() { await time.pauseFor(5); }`, [{ original: 'time.pauseFor(5)', replacement: block('5') }]],
+  ['a stored sleep, awaited later', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport async function f() { const p = pauseFor(200); work(); await p; }`, [blockThenResolve('pauseFor(200)', '200')]],
+  ['a sleep chained with .then', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport function f(retry) { return pauseFor(300).then(() => retry()); }`, [blockThenResolve('pauseFor(300)', '300')]],
+  ['a helper whose duration only its definition sees', 'BlockingSleep', library['src/delay.ts'], [blockThenResolve('new Promise((resolve) => setTimeout(resolve, this.delay))', 'globalThis.Number(this.delay) || 0')]],
+  // DropOffload
+  ['promisify(fs.fsync)(fd)', 'DropOffload', `import fs from 'node:fs';\nimport { promisify } from 'node:util';\nexport async function f(fd) { await promisify(fs.fsync)(fd); }`, [{ original: 'promisify(fs.fsync)(fd)', replacement: 'globalThis.process.getBuiltinModule("node:fs").fsyncSync(fd)' }]],
+  ['a util.promisify(fs.rename) bound once, called twice', 'DropOffload', `const fs = require('graceful-fs');\nconst util = require('util');\nconst renameAsync = util.promisify(fs.rename);\nasync function f(a, b) { await renameAsync(a, b); await renameAsync(b, a); }`, [{ original: 'renameAsync(a, b)', replacement: 'globalThis.process.getBuiltinModule("node:fs").renameSync(a, b)' }, { original: 'renameAsync(b, a)', replacement: 'globalThis.process.getBuiltinModule("node:fs").renameSync(b, a)' }]],
+  ['a promisified name exported by another module', 'DropOffload', `import { fsyncAsync } from './fsx.js';\nexport async function f(fd) { await fsyncAsync(fd); }`, [{ original: 'fsyncAsync(fd)', replacement: 'globalThis.process.getBuiltinModule("node:fs").fsyncSync(fd)' }]],
+  // FlattenBackoff
+  ['options.initialDelay * 2 ** attempts in a generator returning [delay, next]', 'FlattenBackoff', `export function* delays(options, attempts) { while (true) { yield [options.initialDelay * 2 ** attempts, attempts + 1]; } }`, [{ original: 'options.initialDelay * 2 ** attempts', replacement: 'options.initialDelay' }]],
+  ['Math.pow(options.exponent, t) with a named base', 'FlattenBackoff', `export function next(options, t) { return Math.round(options.minTimeout * Math.pow(options.exponent, t)); }`, [{ original: 'options.minTimeout * Math.pow(options.exponent, t)', replacement: 'options.minTimeout' }]],
+  ['Math.random() * delay', 'FlattenBackoff', `export function jittered(delay) { return Math.random() * delay; }`, [{ original: 'Math.random() * delay', replacement: 'delay' }]],
+  ['(delay + Math.random() * delay) / 2', 'FlattenBackoff', `export function equalJitter(delay) { return (delay + Math.random() * delay) / 2; }`, [{ original: 'delay + Math.random() * delay', replacement: 'delay' }]],
+  ['a Math.random() + 1 factor', 'FlattenBackoff', `export function nextDelay(minTimeout, factor, attempt) { return Math.round((Math.random() + 1) * minTimeout * factor ** attempt); }`, [{ original: '(Math.random() + 1) * minTimeout * factor ** attempt', replacement: '(Math.random() + 1) * minTimeout' }, { original: '(Math.random() + 1) * minTimeout', replacement: 'minTimeout' }]],
+  ['options.factor ??= 2 where the factor is a power base', 'FlattenBackoff', `export function backoff(options, attempt) { options.factor ??= 2; return options.minTimeout * options.factor ** attempt; }`, [{ original: '2', replacement: '1' }, { original: 'options.minTimeout * options.factor ** attempt', replacement: 'options.minTimeout' }]],
+  ['a sleep helper fed with backoff', 'FlattenBackoff', `import { pauseFor } from './time.js';\nexport async function retry(base, n) { await pauseFor(base * 2 ** n); }`, [{ original: 'base * 2 ** n', replacement: 'base' }]],
+];
+
+const leftAlone: [description: string, operator: OperatorName, code: string][] = [
+  ['a listener-promise method whose value is used', 'EventWaitToSleep', `class W {\n  #onEvent(name) { return new Promise((r) => this.on(name, r)); }\n  async stop() { const code = await this.#onEvent('exit'); return code; }\n}`],
+  ['a method resolving with data', 'EventWaitToSleep', `import { Pool } from './pool.js';\nexport async function f(pool: Pool) { await pool.size(); }`],
+  ['a receiver whose class syntax cannot see', 'EventWaitToSleep', `export async function close(pool) { await pool.drained(); }`],
+  ['pEvent with options (a cancellable watcher)', 'EventWaitToSleep', `import { pEvent } from 'p-event';\nexport async function f(em, signal) { await pEvent(em, 'finish', { signal }); }`],
+  ['an event helper given { signal }', 'EventWaitToSleep', `import { nextEvent } from './events.js';\nexport async function f(em, signal) { await nextEvent(em, { signal }); }`],
+  ['a field assigned a listener promise in one place and data in another', 'EventWaitToSleep', `class Child {\n  constructor(proc) { this.exited = new Promise((r) => proc.on('exit', r)); }\n  reset() { this.exited = compute(); }\n  async kill() { await this.exited; }\n}`],
+  ['Promise.all over pushed waits and work', 'EventWaitToSleep', `import { once } from 'node:events';\nexport async function f(workers) { const waits = [];\n  for (const w of workers) { waits.push(once(w, 'exit')); waits.push(w.flush()); }\n  await Promise.all(waits); }`],
+  ['a promise started elsewhere (a parameter)', 'EventWaitToSleep', `export async function f(done) { await done; }`],
+  ['an event helper chained with a .then that reads the value', 'EventWaitToSleep', `import { nextEvent } from './events.js';\nexport function f(em) { return nextEvent(em, 'data').then((chunk) => em.push(chunk)); }`],
+  ['a sleep helper given { signal }', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport async function f(signal) { await pauseFor(100, { signal }); }`],
+  ['a stored sleep never awaited (handed on)', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport function f() { const p = pauseFor(200); return p; }`],
+  ['a zero-duration helper call', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport async function f() { await pauseFor(0); }`],
+  ['a timer promise resolving with a value', 'BlockingSleep', `export function later(ms, value) { return new Promise((r) => setTimeout(() => r(value), ms)); }\nexport async function f() { await later(10, 1); }`],
+  ['a helper that only wraps a promisified call (other arguments)', 'DropOffload', `import fs from 'node:fs';\nimport { promisify } from 'node:util';\nconst fsyncAsync = promisify(fs.fsync);\nexport async function flush(handle) { return fsyncAsync(handle.fd); }\nexport async function f(handle) { await flush(handle); }`],
+  ['promisify(fs.write) (its sync twin returns another shape)', 'DropOffload', `import fs from 'node:fs';\nimport { promisify } from 'node:util';\nexport async function f(fd, b) { await promisify(fs.write)(fd, b); }`],
+  ['options.factor ??= 2 where the factor is no power base', 'FlattenBackoff', `export function grow(options, size) { options.factor ??= 2; return size * options.factor; }`],
+  ['a power of two that is a size', 'FlattenBackoff', `export function bufferFor(options, n) { return options.chunkSize * 2 ** n; }`],
+];
+
+describe('project facts', () => {
+  const root = scratchDir('sleepmut-facts');
+  it.each(rows)('%s (%s)', async (_description, operator, code, expected) => {
+    const target = operator === 'BlockingSleep' && code === library['src/delay.ts'] ? 'src/delay.ts' : 'src/subject.ts';
+    expect(await projectMutantsOf(operator, { ...library, [target]: code }, target, root)).toEqual(expected);
+  });
+
+  it.each(leftAlone)('leaves alone %s (%s)', async (_description, operator, code) => {
+    expect(await projectMutantsOf(operator, { ...library, 'src/subject.ts': code }, 'src/subject.ts', root)).toEqual([]);
+  });
+
+  it('JS files get the syntactic facts (no types needed)', async () => {
+    const code = `import { pauseFor } from './time.js';\nimport { Pool } from './pool.js';\nexport async function f() { const pool = new Pool(); await pool.drained(); await pauseFor(10); }`;
+    expect(await projectMutantsOf('EventWaitToSleep', { ...library, 'src/subject.js': code }, 'src/subject.js', root)).toEqual([eventSleep('await pool.drained()')]);
+    expect(await projectMutantsOf('BlockingSleep', { ...library, 'src/subject.js': code }, 'src/subject.js', root)).toEqual([{ original: 'pauseFor(10)', replacement: block('10') }]);
+  });
+
+  it('a file that is not on disk keeps its own facts', async () => {
+    expect(await mutantsOf('EventWaitToSleep', `class W {\n  #onEvent(name) { return new Promise((r) => this.on(name, r)); }\n  async stop() { await this.#onEvent('idle'); }\n}`)).toEqual([eventSleep(`await this.#onEvent('idle')`)]);
+  });
+});
