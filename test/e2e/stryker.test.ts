@@ -20,7 +20,7 @@ const runTimeoutMs = 300_000;
 const mutantsPerSample: Record<string, Record<string, number>> = {
   'ts-connector': { EventWaitToSleep: 3, SerializeConcurrency: 2, FlattenBackoff: 2, BlockingSleep: 1 },
   'ts-indexer': { DropOffload: 5, BlockingSleep: 1, EventWaitToSleep: 1, SerializeConcurrency: 1 },
-  'js-fanout': { EventWaitToSleep: 1, SerializeConcurrency: 2, FlattenBackoff: 2, DropOffload: 1, BlockingSleep: 1 },
+  'js-fanout': { EventWaitToSleep: 1, SerializeConcurrency: 2, FlattenBackoff: 3, DropOffload: 1, BlockingSleep: 1 },
   'js-jest': { EventWaitToSleep: 1, SerializeConcurrency: 2, FlattenBackoff: 1, BlockingSleep: 1 },
 };
 
