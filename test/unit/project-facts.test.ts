@@ -13,7 +13,8 @@ const blockThenResolve = (original: string, ms: string): MutantText => ({ origin
 const library: Record<string, string> = {
   'src/time.ts': `export function pauseFor(ms: number): Promise<void> {\n  return new Promise((resolve) => setTimeout(resolve, ms));\n}\nexport const waitFor = (ms: number) => pauseFor(ms);\n`,
   'src/events.js': `export const nextEvent = (emitter, name) => new Promise((resolve) => emitter.once(name, resolve));\n`,
-  'src/pool.ts': `import { EventEmitter } from 'node:events';\nexport class Pool extends EventEmitter {\n  #pending = 0;\n  drained(): Promise<void> {\n    return this.#pending === 0 ? Promise.resolve() : new Promise((resolve) => this.once('drain', resolve));\n  }\n  size(): Promise<number> {\n    return Promise.resolve(this.#pending);\n  }\n}\n`,
+  'src/pool.ts': `import { EventEmitter } from 'node:events';\nexport class Pool extends EventEmitter {\n  #pending = 0;\n  drained(): Promise<void> {\n    return this.#pending === 0 ? Promise.resolve() : new Promise((resolve) => this.once('drain', resolve));\n  }\n  size(): Promise<number> {\n    return Promise.resolve(this.#pending);\n  }\n}\nexport function makePool() {\n  return new Pool();\n}\n`,
+  'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'NodeNext', allowJs: true }, include: ['src'] }),
   'src/delay.ts': `export class Delay {\n  constructor(private delay: number) {}\n  apply(): Promise<unknown> {\n    return new Promise((resolve) => setTimeout(resolve, this.delay));\n  }\n}\n`,
   'src/fsx.js': `const fs = require('fs');\nconst { promisify } = require('util');\nexports.fsyncAsync = promisify(fs.fsync);\n`,
 };
@@ -31,6 +32,8 @@ const rows: Row[] = [
   ['Promise.all over pushed once waits', 'EventWaitToSleep', `import { once } from 'node:events';\nexport async function f(workers) { const waits = [];\n  for (const w of workers) waits.push(once(w, 'exit'));\n  await Promise.all(waits); }`, [eventSleep('await Promise.all(waits)')]],
   ['pEvent', 'EventWaitToSleep', `import { pEvent } from 'p-event';\nexport async function f(em) { await pEvent(em, 'finish'); }`, [eventSleep(`await pEvent(em, 'finish')`)]],
   ['an event helper chained with .then', 'EventWaitToSleep', `import { nextEvent } from './events.js';\nexport function f(em) { return nextEvent(em, 'ready').then(() => em.start()); }`, [{ original: `nextEvent(em, 'ready')`, replacement: 'new Promise(r => globalThis.setTimeout(r, 500))' }]],
+  ['types (TS checker): a receiver whose class is only inferred', 'EventWaitToSleep', `import { makePool } from './pool.js';\nexport async function close() { const pool = makePool(); await pool.drained(); }`, [eventSleep('await pool.drained()')]],
+  ['types (TS checker): a field whose type is inferred', 'EventWaitToSleep', `import { makePool } from './pool.js';\nexport class Server {\n  pool = makePool();\n  async close() { await this.pool.drained(); }\n}`, [eventSleep('await this.pool.drained()')]],
   // BlockingSleep
   ['a sleep helper from another module', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport async function f() { await pauseFor(100); }`, [{ original: 'pauseFor(100)', replacement: block('100') }]],
   ['a helper around a helper', 'BlockingSleep', `import { waitFor } from './time.js';\nexport async function f(ms: number) { await waitFor(ms); }`, [{ original: 'waitFor(ms)', replacement: block('globalThis.Number(ms) || 0') }]],
@@ -87,6 +90,11 @@ describe('project facts', () => {
     const code = `import { pauseFor } from './time.js';\nimport { Pool } from './pool.js';\nexport async function f() { const pool = new Pool(); await pool.drained(); await pauseFor(10); }`;
     expect(await projectMutantsOf('EventWaitToSleep', { ...library, 'src/subject.js': code }, 'src/subject.js', root)).toEqual([eventSleep('await pool.drained()')]);
     expect(await projectMutantsOf('BlockingSleep', { ...library, 'src/subject.js': code }, 'src/subject.js', root)).toEqual([{ original: 'pauseFor(10)', replacement: block('10') }]);
+  });
+
+  it('JS files get no typed facts: an inferred receiver is left alone', async () => {
+    const code = `import { makePool } from './pool.js';\nexport async function close() { const pool = makePool(); await pool.drained(); }`;
+    expect(await projectMutantsOf('EventWaitToSleep', { ...library, 'src/inferred.js': code }, 'src/inferred.js', root)).toEqual([]);
   });
 
   it('a file that is not on disk keeps its own facts', async () => {

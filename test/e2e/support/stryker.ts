@@ -34,6 +34,10 @@ const dependenciesByMajor: Record<StrykerMajor, Record<string, string>> = {
     '@stryker-mutator/vitest-runner': '9.6.1',
     '@stryker-mutator/mocha-runner': '9.6.1',
     '@stryker-mutator/jest-runner': '9.6.1',
+    // The typescript checker e2e (stryker-typescript-checker.test.ts) type-checks every mutant of sample-projects/ts-strict.
+    '@stryker-mutator/typescript-checker': '9.6.1',
+    typescript: '5.9.3',
+    '@types/node': '20.19.43',
     ...sharedTools,
   },
   10: {

@@ -1,0 +1,47 @@
+/**
+ * Every JS/TS mutant in a TypeScript file type-checks where it lands: each mutant is applied to its own copy of the file
+ * (a sibling module, so imports resolve) and `tsc --strict --noEmit` runs once over the originals and all copies; no
+ * copy may have an error the originals do not have. Covers the TypeScript samples and a fixture of the project-fact shapes.
+ */
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { execa } from 'execa';
+import { glob } from 'tinyglobby';
+import { expect, it } from 'vitest';
+import { applyMutant } from '../../src/report/mutant-list.js';
+import { listJsMutants } from '../../src/stryker/list-mutants.js';
+import { withDefaults } from '../../src/stryker/options.js';
+import { scratchDir } from '../support/scratch.js';
+
+const projects = ['sample-projects/ts-connector', 'sample-projects/ts-indexer', 'sample-projects/ts-timing', 'sample-projects/ts-strict'];
+const tsc = path.resolve('node_modules/typescript/bin/tsc');
+
+it('every mutant in a TypeScript file compiles under tsc --strict', { timeout: 120_000 }, async () => {
+  const root = scratchDir('sleepmut-typecheck');
+  symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'));
+  const copies: string[] = [];
+  const counts: Record<string, number> = {};
+  for (const project of projects) {
+    const target = path.join(root, path.basename(project));
+    cpSync(path.join(project, 'src'), path.join(target, 'src'), { recursive: true });
+    const names = await glob(`${project}/src/**/*.ts`);
+    const files = names.sort().map((name) => ({ name, content: readFileSync(name, 'utf8') }));
+    const mutants = await listJsMutants(files, withDefaults({}));
+    counts[project] = mutants.length;
+    mutants.forEach((mutant, index) => {
+      const source = files.find((file) => file.name === mutant.file)!.content;
+      const copy = path.join(target, path.relative(project, mutant.file)).replace(/\.ts$/, `.mutant${index}.ts`);
+      writeFileSync(copy, `// ${mutant.operator} ${mutant.id}\n${applyMutant(source, mutant)}`);
+      copies.push(path.relative(root, copy));
+    });
+  }
+  const tsconfig = { compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2023'], types: ['node'], skipLibCheck: true }, include: ['*/src/**/*.ts'] };
+  writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify(tsconfig));
+  const { stdout } = await execa(process.execPath, [tsc, '-p', root], { cwd: root, reject: false });
+  const errors = stdout.split('\n').filter((line) => /error TS\d+/.test(line));
+  const inMutants = errors.filter((line) => /\.mutant\d+\.ts/.test(line));
+  expect(copies.length).toBeGreaterThan(30);
+  expect(inMutants, `originals: ${errors.length - inMutants.length} errors\n${stdout}`).toEqual([]);
+  // The fixture's shapes: 2 SerializeConcurrency, 4 EventWaitToSleep, 5 BlockingSleep, 6 FlattenBackoff, 2 DropOffload.
+  expect(counts['sample-projects/ts-strict']).toBe(19);
+});
