@@ -2,8 +2,10 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import {
+  arrow,
   blockStatement,
   builtinModule,
+  fromGlobal,
   builtinName,
   call,
   cloneNode,
@@ -15,21 +17,20 @@ import {
   propertyName,
   type JsMutator,
 } from './ast.js';
-import { pathLookup, promisifiedBuiltin, type Builtin } from './facts/primitives.js';
+import { fsPromisesFunction, pathLookup, promisifiedBuiltin, type Builtin } from './facts/primitives.js';
 import { callFact } from './facts/sites.js';
-
-/** fs/promises functions whose `*Sync` twin returns an identical result. */
-const fsFunctions = new Set([
-  'readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'lstat', 'mkdir', 'rm', 'rmdir', 'unlink', 'rename', 'copyFile',
-  'access', 'realpath', 'readlink', 'symlink', 'chmod', 'utimes', 'mkdtemp', 'truncate', 'cp',
-]);
 
 export const dropOffload: JsMutator = {
   name: 'DropOffload',
   *mutate(path) {
     if (path.node.type === 'CallExpression' && path.parentPath?.node.type === 'AwaitExpression') {
       const twin = offloadedCall(path as NodePath<t.CallExpression>);
-      if (twin) yield call(member(builtinModule(twin.module), `${twin.name}Sync`), path.node.arguments.map(cloneNode));
+      if (twin) yield syncTwinCall(twin, path.node);
+    } else if (path.node.type === 'CallExpression' && isHandedOn(path)) {
+      // `return rm(p)`, `lstat(p).then(...)`, `ignoreENOENT(unlink(p))`: the promise is handed on, so the replacement
+      // stays a promise: the sync work runs on the loop in a microtask, and a failure still rejects rather than throws.
+      const twin = offloadedCall(path as NodePath<t.CallExpression>);
+      if (twin) yield call(member(call(fromGlobal('Promise', 'resolve'), []), 'then'), [arrow([], syncTwinCall(twin, path.node))]);
     }
     // Shape checks on plain nodes come first: `path.get` allocates a NodePath, too costly for every statement.
     if (path.node.type === 'ExpressionStatement' && path.node.expression.type === 'AwaitExpression') {
@@ -38,6 +39,26 @@ export const dropOffload: JsMutator = {
   },
 };
 
+/** `globalThis.process.getBuiltinModule('node:fs').<name>Sync(...args)`. */
+const syncTwinCall = (twin: Builtin, node: t.CallExpression): t.CallExpression => call(member(builtinModule(twin.module), `${twin.name}Sync`), node.arguments.map(cloneNode));
+
+/** A promise handed on rather than awaited here: returned, an arrow's body, chained with `.then`/`.catch`/`.finally`, or passed to a call. */
+function isHandedOn(path: NodePath): boolean {
+  const { parent, node } = path;
+  switch (parent?.type) {
+    case 'ReturnStatement':
+      return true;
+    case 'ArrowFunctionExpression':
+      return parent.body === node;
+    case 'MemberExpression':
+      return parent.object === node && ['then', 'catch', 'finally'].includes(propertyName(parent) ?? '') && path.parentPath?.parent?.type === 'CallExpression';
+    case 'CallExpression':
+      return parent.arguments.includes(node as t.Expression) && parent.callee.type === 'Identifier';
+    default:
+      return false;
+  }
+}
+
 /**
  * The builtin an awaited call offloads: an fs promises function, `promisify(fs.fsync)(fd)`, or (project facts) a name
  * bound once to a promisified builtin, here or in another module (`const renameAsync = util.promisify(fs.rename)`).
@@ -45,33 +66,10 @@ export const dropOffload: JsMutator = {
 function offloadedCall(path: NodePath<t.CallExpression>): Builtin | undefined {
   const { callee } = path.node;
   if (callee.type === 'CallExpression') return promisifiedBuiltin(callee, pathLookup(path));
-  const fsName = fsPromisesFunction(path, callee);
+  const fsName = fsPromisesFunction(callee, pathLookup(path));
   if (fsName) return { module: 'fs', name: fsName };
   const fact = callee.type === 'Identifier' || callee.type === 'MemberExpression' ? callFact(path) : undefined;
   return fact?.kind === 'offload' ? fact.builtin : undefined;
-}
-
-/** `readFile` (named import from fs/promises), `fsp.readFile`, `fs.promises.readFile`, `promises.readFile`: the function name. */
-function fsPromisesFunction(path: NodePath, callee: t.Node): string | undefined {
-  const name = callee.type === 'Identifier' ? importedFrom(path, callee.name, 'fs/promises') : fsPromisesMember(path, callee);
-  return name && fsFunctions.has(name) ? name : undefined;
-}
-
-function fsPromisesMember(path: NodePath, callee: t.Node): string | undefined {
-  if (callee.type !== 'MemberExpression') return undefined;
-  const chain = memberChain(callee.object);
-  if (!chain || !isFsPromisesObject(path, chain)) return undefined;
-  return propertyName(callee);
-}
-
-/** `fsp` (whole fs/promises), `promises` (named from fs), `fs.promises` (whole fs). */
-function isFsPromisesObject(path: NodePath, chain: readonly string[]): boolean {
-  const source = importOf(path, chain[0]);
-  if (!source) return false;
-  const module = builtinName(source.source);
-  const whole = source.imported === '*' || source.imported === 'default';
-  if (chain.length === 1) return (module === 'fs/promises' && whole) || (module === 'fs' && source.imported === 'promises');
-  return chain.length === 2 && chain[1] === 'promises' && module === 'fs' && whole;
 }
 
 /** The imported name, when `localName` is imported by name from builtin `module`. */

@@ -86,6 +86,8 @@ function growthOptionReplacement(path: NodePath): t.Expression | undefined {
 }
 
 function delayReplacement(path: NodePath): t.Expression | undefined {
+  const iterative = iterativeReplacement(path);
+  if (iterative) return iterative;
   const replacement = exponentialReplacement(path) ?? jitterReplacement(path);
   if (!replacement) return undefined;
   // The kept base says it is a delay (`options.initialDelay * 2 ** n`, `Math.random() * delay`): the value is one.
@@ -98,7 +100,7 @@ function delayReplacement(path: NodePath): t.Expression | undefined {
 function exponentialReplacement(path: NodePath): t.Expression | undefined {
   const { node } = path;
   if (isShiftGrowth(node)) return isOne(node.left) ? fixedDelay() : cloneNode(node.left);
-  if (isGrowthTerm(node)) return baseBeside(path.parent) ? undefined : fixedDelay();
+  if (isGrowthTerm(node)) return isGrowthTerm(path.parent!) || baseBeside(path.parent) ? undefined : fixedDelay();
   const base = baseBeside(node);
   return base && cloneNode(base);
 }
@@ -110,12 +112,36 @@ function baseBeside(node: t.Node | null): t.Expression | undefined {
   return isGrowthTerm(growth) && !isRandom(base) ? base : undefined;
 }
 
-/** `2 ** n`, `1.5 ** n`, `factor ** n`, `Math.pow(2, n)`: a power with a varying exponent. */
-function isGrowthTerm(node: t.Node): boolean {
+/**
+ * `2 ** n`, `1.5 ** n`, `factor ** n`, `Math.pow(2, n)`: a power with a varying exponent; also such a power shifted or
+ * scaled by a constant (`(2 ** n - 1) / 2`, retry-axios): the whole term is the growth, and only it is flattened.
+ */
+function isGrowthTerm(node: t.Node | null): boolean {
+  if (!node) return false;
+  if (node.type === 'ParenthesizedExpression') return isGrowthTerm(node.expression);
+  if (node.type === 'BinaryExpression' && ['-', '+', '/'].includes(node.operator) && isConstant(node.right)) return isGrowthTerm(node.left);
   if (isBinary(node, '**')) return isGrowthBase(node.left) && !isConstant(node.right);
   if (node.type !== 'CallExpression' || !isMathCall(node, POW) || node.arguments.length !== 2) return false;
   const [base, exponent] = node.arguments;
   return isGrowthBase(base) && !isConstant(exponent);
+}
+
+/**
+ * `backoff = Math.ceil(backoff * rate)`, `delay = delay * factor`, `delay *= factor`: a delay grown by repeated
+ * multiplication (rimraf) keeps its value: the product becomes the delay itself.
+ */
+function iterativeReplacement(path: NodePath): t.Expression | undefined {
+  const { node } = path;
+  if (!isBinary(node, '*')) return undefined;
+  let top: NodePath = path;
+  while (top.parentPath?.node.type === 'CallExpression' && isMathCall(top.parentPath.node, BOUNDING)) top = top.parentPath;
+  const assignment = top.parent;
+  if (assignment?.type !== 'AssignmentExpression' || assignment.operator !== '=' || assignment.right !== top.node) return undefined;
+  const target = propertyName(assignment.left);
+  if (!target || !DELAY_NAME.test(target)) return undefined;
+  const [same, factor] = propertyName(node.left) === target ? [node.left, node.right] : [node.right, node.left];
+  if (propertyName(same) !== target || (factor.type === 'NumericLiteral' && factor.value <= 1) || isRandomFactor(factor)) return undefined;
+  return cloneNode(same);
 }
 
 /** `base << n` with a varying shift. */

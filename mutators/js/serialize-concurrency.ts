@@ -71,8 +71,18 @@ function startedTasks(path: NodePath): t.Expression[] | undefined {
  * (`[once(server, 'listening'), server.listen()]`), it deadlocks or misses its event instead of running slower.
  */
 function isWaiter(element: t.Node | null): boolean {
-  const name = element?.type === 'CallExpression' ? calleeName(element) : undefined;
+  const root = element && chainRoot(element);
+  const name = root?.type === 'CallExpression' ? calleeName(root) : undefined;
   return name === 'once' || (name !== undefined && nameWords(name)[0] === 'wait');
+}
+
+/** `once(em, 'x').then(r => r[0]).catch(f)` -> `once(em, 'x')`: the call a `.then`/`.catch`/`.finally` chain starts from. */
+function chainRoot(node: t.Node): t.Node {
+  let current = node;
+  while (current.type === 'CallExpression' && current.callee.type === 'MemberExpression' && WRAPPING_METHODS.has(propertyName(current.callee) ?? '')) {
+    current = current.callee.object;
+  }
+  return current;
 }
 
 /** `xs.map(async x => ...)`, `xs.map(f)`: the list and the callback. */
@@ -99,7 +109,10 @@ function picksStartedPromise(callback: t.Node): boolean {
   if (isWaiter(body)) return true;
   const wrapped = body.callee.type === 'MemberExpression' && WRAPPING_METHODS.has(propertyName(body.callee) ?? '') ? body.callee.object : body.arguments[0];
   const wrapper = body.callee.type === 'MemberExpression' ? WRAPPING_METHODS.has(propertyName(body.callee) ?? '') : WRAPPERS.test(propertyName(body.callee) ?? '');
-  return wrapper && wrapped !== undefined && isPromisePick(wrapped);
+  const param = callback.params[0]?.type === 'Identifier' ? callback.params[0].name : undefined;
+  // `(promise) => promise.then(...)`: the items are the promises themselves.
+  const isItself = wrapped?.type === 'Identifier' && wrapped.name === param;
+  return wrapper && wrapped !== undefined && (isItself || isPromisePick(wrapped));
 }
 
 const WRAPPING_METHODS = new Set(['then', 'catch', 'finally']);

@@ -12,7 +12,20 @@ const sync = (module: string, callText: string): string => `globalThis.process.g
 const fsNamespace = `import * as fs from 'node:fs/promises';\n`;
 const zlibAndPromisify = `import * as zlib from 'node:zlib';\nimport { promisify } from 'node:util';\n`;
 
+/** A promise handed on stays a promise: the sync twin runs in a microtask, and a failure still rejects. */
+const deferred = (module: string, callText: string): string => `globalThis.Promise.resolve().then(() => ${sync(module, callText)})`;
+
 const mutated: [string, string, MutantText[]][] = [
+  [
+    'fs promises handed on: returned, an arrow body, chained, passed to a wrapper (cacache, rimraf)',
+    `${fsNamespace}export function f(x, paths) { return fs.copyFile(x, 'y'); }\nexport const g = (paths) => Promise.all(paths.map((p) => fs.rm(p, { force: true })));\nexport async function h(x) { await ignoreENOENT(fs.unlink(x)); return await fs.readFile(x).then(String); }`,
+    [
+      { original: `fs.copyFile(x, 'y')`, replacement: deferred('fs', `copyFileSync(x, 'y')`) },
+      { original: 'fs.rm(p, { force: true })', replacement: deferred('fs', 'rmSync(p, {\n  force: true\n})') },
+      { original: 'fs.unlink(x)', replacement: deferred('fs', 'unlinkSync(x)') },
+      { original: 'fs.readFile(x)', replacement: deferred('fs', 'readFileSync(x)') },
+    ],
+  ],
   [
     'fs/promises namespace import',
     `${fsNamespace}export async function load(p) { return await fs.readFile(p, 'utf8'); }`,
@@ -135,7 +148,7 @@ const leftAlone: [string, string][] = [
   ['promisified execFile (result shape differs from execFileSync)', `import { execFile } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst run = promisify(execFile);\nexport async function ls() { return await run('ls'); }`],
   ['fs.open (FileHandle vs fd), opendir, watch', `${fsNamespace}export async function f(p) { const h = await fs.open(p, 'r'); const d = await fs.opendir(p); for await (const e of fs.watch(p)) {} }`],
   ['an un-awaited fs call', `${fsNamespace}export function f(x) { const p = fs.readFile(x); return p; }`],
-  ['an fs call awaited through .then', `${fsNamespace}export async function f(x) { return await fs.readFile(x).then(String); }`],
+  ['an fs promise passed to a method (Promise.race, a queue) or placed in an array', `${fsNamespace}export function f(x, q) { q.add(fs.readFile(x)); return [fs.stat(x)]; }`],
   ['a local object named fs', `export async function f(p) { const fs = { readFile: async () => 'x' }; return await fs.readFile(p); }`],
   ['a required module that is not fs (CommonJS)', `const fs = require('./fs');\nasync function f(p) { return await fs.promises.readFile(p); }`],
   ['a parameter shadowing the fs import', `${fsNamespace}export async function f(fs, p) { return await fs.readFile(p); }`],
@@ -185,6 +198,20 @@ const behaviour: [string, string, () => Promise<unknown>][] = [
     'zlib sync twin',
     `import * as zlib from 'node:zlib';\nimport { promisify } from 'node:util';\nconst gzipAsync = promisify(zlib.gzip);\nexport async function run(data) { let ticked = false; setImmediate(() => { ticked = true; }); const packed = await gzipAsync(data); return { value: packed.toString('base64'), ticked }; }`,
     async () => Buffer.from(Array.from({ length: 200_000 }, (_, i) => `${i * 7919}`).join(',')),
+  ],
+  [
+    'a handed-on fs promise: still a promise, still rejects on failure, blocks the loop',
+    `import * as fs from 'node:fs/promises';\nexport async function run(file) { let ticked = false; setImmediate(() => { ticked = true; }); const text = await fs.readFile(file, 'utf8').then((t) => t.length); return { value: text, ticked }; }`,
+    async () => {
+      const file = path.join(scratchDir('sleepmut-drop-offload'), 'handed-on.txt');
+      await writeFile(file, 'timing '.repeat(300_000));
+      return file;
+    },
+  ],
+  [
+    'a handed-on fs promise that fails: it still rejects (a wrapper catches it), it does not throw',
+    `import * as fs from 'node:fs/promises';\nconst ignoreENOENT = (p) => p.catch((e) => { if (e.code !== 'ENOENT') throw e; return 'missing'; });\nexport async function run(file) { let ticked = false; setImmediate(() => { ticked = true; }); const gone = await ignoreENOENT(fs.readFile(file)); return { value: gone, ticked }; }`,
+    async () => path.join(scratchDir('sleepmut-drop-offload'), 'does-not-exist.txt'),
   ],
   [
     'removed loop yield',

@@ -100,6 +100,8 @@ const leftAlone: [string, string][] = [
   ['a Promise that is not the global one', `import Promise from 'bluebird';\nexport async function f() { return await Promise.all([a(), b()]); }`],
   ['a yield inside the tasks of an un-awaited call', `export function* f() { return Promise.all([a(yield 1), b()]); }`],
   ['a map callback that only wraps a promise started elsewhere', `export async function f(xs) { await Promise.all(xs.map((x) => reflect(x.promise))); await Promise.allSettled(xs.map((x) => x.donePromise.catch(log))); }`],
+  ['a map callback chaining on the item itself (fs-extra util/async.js)', `export async function f(promises) { await Promise.all(promises.map((promise) => promise.then((result) => use(result)))); }`],
+  ['a listener wrapped in .then before the task that triggers it (cacache write.js)', `import events from 'node:events';\nexport async function f(em, Pipeline) { await Promise.all([events.once(em, 'integrity').then((res) => res[0]), events.once(em, 'size').then((res) => res[0]), new Pipeline().promise()]); }`],
   ['a map callback that only listens (in turn, it would miss events)', `import { once } from 'node:events';\nexport async function f(workers) { await Promise.all(workers.map((w) => once(w, 'exit'))); }`],
 ];
 

@@ -99,6 +99,14 @@ function variable(declarator: t.VariableDeclarator, imports: Map<string, ImportO
   } else if (id.type === 'Identifier' && init.type === 'MemberExpression' && requiredModule(init.object) !== undefined && init.property.type === 'Identifier') {
     imports.set(id.name, { source: requiredModule(init.object)!, imported: init.property.name });
   } else if (id.type === 'Identifier') declarations.set(id.name, init);
+  else if (id.type === 'ObjectPattern' && (init.type === 'Identifier' || init.type === 'MemberExpression')) {
+    // `const { lstat, rmdir } = promises`: each name holds `promises.lstat`, `promises.rmdir`.
+    for (const property of id.properties) {
+      if (property.type !== 'ObjectProperty' || property.computed || property.value.type !== 'Identifier') continue;
+      const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+      if (key) declarations.set(property.value.name, { type: 'MemberExpression', object: init, property: { type: 'Identifier', name: key }, computed: false } as t.MemberExpression);
+    }
+  }
 }
 
 function patternNames(pattern: t.ObjectPattern): string[] {

@@ -90,6 +90,35 @@ const promisifiable = new Map<string, ReadonlySet<string>>([
   ],
 ]);
 
+/** fs/promises functions whose `*Sync` twin returns an identical result. */
+export const fsFunctions = new Set([
+  'readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'lstat', 'mkdir', 'rm', 'rmdir', 'unlink', 'rename', 'copyFile',
+  'access', 'realpath', 'readlink', 'symlink', 'chmod', 'utimes', 'mkdtemp', 'truncate', 'cp',
+]);
+
+/** `readFile` (named import from fs/promises), `fsp.readFile`, `fs.promises.readFile`, `promises.readFile`: the function name. */
+export function fsPromisesFunction(callee: t.Node, lookup: Lookup): string | undefined {
+  let name: string | undefined;
+  if (callee.type === 'Identifier') {
+    const origin = lookup.origin(callee.name);
+    name = origin && builtinName(origin.source) === 'fs/promises' ? origin.imported : undefined;
+  } else if (callee.type === 'MemberExpression') {
+    const chain = memberChain(callee.object);
+    name = chain && isFsPromisesObject(chain, lookup) ? propertyName(callee) : undefined;
+  }
+  return name && fsFunctions.has(name) ? name : undefined;
+}
+
+/** `fsp` (whole fs/promises), `promises` (named from fs), `fs.promises` (whole fs). */
+function isFsPromisesObject(chain: readonly string[], lookup: Lookup): boolean {
+  const source = lookup.origin(chain[0]);
+  if (!source) return false;
+  const module = builtinName(source.source);
+  const whole = source.imported === '*' || source.imported === 'default';
+  if (chain.length === 1) return (module === 'fs/promises' && whole) || (module === 'fs' && source.imported === 'promises');
+  return chain.length === 2 && chain[1] === 'promises' && module === 'fs' && whole;
+}
+
 /** Packages with the fs callback API under the same names. */
 const fsLike = new Set(['fs', 'graceful-fs']);
 

@@ -2,7 +2,7 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { moduleInfo, type ModuleInfo } from './module-info.js';
-import { classNamed, factOfExport, factOfExpression, factOfField, factOfFunction, factOfMember, importedModule, isFunction, memberName, type TimingFact } from './timing.js';
+import { classNamed, factOfExport, factOfExpression, factOfName, factOfField, factOfFunction, factOfMember, importedModule, isFunction, memberName, type TimingFact } from './timing.js';
 import { promisifiedBuiltin, pathLookup } from './primitives.js';
 import { typedMemberFact } from './typed.js';
 
@@ -74,6 +74,8 @@ function boundFunctionFact(path: NodePath, name: string, module: ModuleInfo): Ti
   const declaration = binding.path.node;
   const cls = enclosingClass(binding.path);
   if (declaration.type === 'FunctionDeclaration') return factOfFunction(declaration, { module, cls });
+  // A module-level name the top-level scan knows (e.g. destructured from a project object: `const { lstat } = promises`).
+  if (binding.scope.path.isProgram() && binding.constant && declaration.type === 'VariableDeclarator' && declaration.id.type !== 'Identifier') return factOfName(module, name);
   if (declaration.type !== 'VariableDeclarator' || !binding.constant || !declaration.init) return undefined;
   const builtin = promisifiedBuiltin(declaration.init, pathLookup(binding.path));
   if (builtin) return { kind: 'offload', builtin };

@@ -5,10 +5,11 @@
  * of a receiver whose type is neither annotated nor constructed in view) is asked of `typed.ts`.
  */
 import type * as t from '@babel/types';
-import { memberChain } from '../ast.js';
+import { memberChain, propertyName } from '../ast.js';
 import { moduleInfo, type ModuleInfo } from './module-info.js';
 import { parseModuleFile, resolveRelative } from './parser.js';
 import {
+  fsPromisesFunction,
   isEventPromiseLibrary,
   isEventsOnce,
   isListenerPromise,
@@ -176,7 +177,7 @@ export function memberName(node: t.MemberExpression | t.OptionalMemberExpression
 export function factOfName(module: ModuleInfo, name: string): TimingFact | undefined {
   const declaration = module.declarations.get(name);
   if (declaration) {
-    const builtin = promisifiedBuiltin(declaration, moduleLookup(module));
+    const builtin = offloadOfValue(declaration, module);
     if (builtin) return { kind: 'offload', builtin };
     return factOfFunction(declaration, { module });
   }
@@ -185,6 +186,40 @@ export function factOfName(module: ModuleInfo, name: string): TimingFact | undef
   const target = importedModule(module, origin.source);
   if (target) return factOfExport(target, origin.imported);
   return packageFact(origin.source, origin.imported);
+}
+
+/**
+ * The blocking builtin a value is, when calling it offloads: `promisify(fs.fsync)`, `fsPromises.lstat`, and names for
+ * them held in project objects and re-exports (rimraf: `export const promises = { lstat: fsPromises.lstat }` in fs.ts,
+ * `const { lstat } = promises` elsewhere).
+ */
+export function offloadOfValue(node: t.Node, module: ModuleInfo, depth = 0): Builtin | undefined {
+  if (depth > 5) return undefined;
+  const lookup = moduleLookup(module);
+  const fsName = fsPromisesFunction(node, lookup);
+  if (fsName) return { module: 'fs', name: fsName };
+  const builtin = promisifiedBuiltin(node, lookup);
+  if (builtin) return builtin;
+  if (node.type === 'Identifier') {
+    const value = valueOf(node.name, module);
+    return value && value.node !== node ? offloadOfValue(value.node, value.module, depth + 1) : undefined;
+  }
+  if (node.type !== 'MemberExpression' || node.object.type !== 'Identifier') return undefined;
+  const property = memberName(node);
+  const holder = valueOf(node.object.name, module);
+  if (!property || holder?.node.type !== 'ObjectExpression') return undefined;
+  const entry = holder.node.properties.find((candidate) => candidate.type === 'ObjectProperty' && !candidate.computed && propertyName(candidate.key) === property);
+  return entry?.type === 'ObjectProperty' ? offloadOfValue(entry.value, holder.module, depth + 1) : undefined;
+}
+
+/** What a module-level name holds: its declaration here, or the declaration an import from a project module names. */
+function valueOf(name: string, module: ModuleInfo, depth = 0): { node: t.Node; module: ModuleInfo } | undefined {
+  const declaration = module.declarations.get(name);
+  if (declaration) return { node: declaration, module };
+  const origin = module.imports.get(name);
+  const target = origin && origin.imported !== '*' && depth < 5 ? importedModule(module, origin.source) : undefined;
+  const local = target?.exports.get(origin!.imported);
+  return target && local !== undefined ? valueOf(local, target, depth + 1) : undefined;
 }
 
 /** Published helpers with a known timing: `delay(ms)` (the delay package). Builtins are primitives (see primitives.ts). */

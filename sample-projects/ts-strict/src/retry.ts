@@ -1,5 +1,6 @@
 /** Strict-TypeScript fixture: backoff math without a literal base, jitter, defaults, promisified fs calls. */
 import fs from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { pauseFor } from './time.js';
 
@@ -32,4 +33,8 @@ export async function retry<T>(task: () => Promise<T>, options: RetryOptions): P
 export async function flush(fd: number): Promise<void> {
   await fsyncAsync(fd);
   await promisify(fs.fsync)(fd);
+}
+
+export function readConfig(file: string): Promise<number> {
+  return readFile(file, 'utf8').then((text) => text.length);
 }
