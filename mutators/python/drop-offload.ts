@@ -39,7 +39,7 @@ function offloadWrapper(callee: Node): { passesKeywords: boolean } | undefined {
   const definition = calledDefinition(callee);
   if (!definition || definition.owner || definition.node.type !== 'function_definition' || !isAsyncFunction(definition.node)) return undefined;
   const parameters = present(field(definition.node, 'parameters').namedChildren);
-  const [target, splat] = [parameterName(parameters[0]), parameters.find((parameter) => splatKind(parameter) === 'list_splat_pattern')];
+  const [target, splat] = [parameters[0] && parameterName(parameters[0]), parameters.find((parameter) => splatKind(parameter) === 'list_splat_pattern')];
   const statements = present(field(definition.node, 'body').namedChildren).filter((statement) => !isDocstring(statement));
   const returned = statements.length === 1 && statements[0].type === 'return_statement' ? statements[0].firstNamedChild : null;
   const inner = returned?.type === 'await' ? returned.firstNamedChild : null;

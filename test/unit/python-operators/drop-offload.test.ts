@@ -23,6 +23,7 @@ operatorTable(dropOffload, [
   ['leaves alone: run_in_executor with keywords', inAsyncDef('import asyncio', 'await loop.run_in_executor(None, work, key=1)'), []],
   ['leaves alone: a project function named to_thread', inAsyncDef('from .pool import to_thread', 'await to_thread(work)'), []],
   ['leaves alone: an offload outside async def', 'import asyncio\n\ndef run():\n    return asyncio.to_thread(work)\n', []],
+  ['leaves alone: an awaited local coroutine without parameters', 'import asyncio\n\nasync def settle():\n    await asyncio.sleep(0.01)\n\nasync def run():\n    await settle()\n', []],
 ]);
 
 const compat = (body: string) =>
