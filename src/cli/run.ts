@@ -18,6 +18,9 @@ and writes reports/mutation/mutation.json, mutation.html and reports/sleepmut/su
 
 Config keys: mutate, testArgs, python, concurrency, delayMs, backoffDelayMs, operators,
 timeoutMs, timeoutFactor, baselineTimeoutMs, thresholds {high, low, break}, reporters (html, json, clear-text, progress).
+
+Exit codes: 0 done; 1 the run failed or the score is under thresholds.break; 2 bad usage or config;
+129/130/143 interrupted by SIGHUP/SIGINT/SIGTERM, 141 output closed (partial reports when mutants ran).
 `;
 
 interface RunArguments {
