@@ -23,6 +23,7 @@ class Recorder:
         self.failed = {}
         self.collect_errors = {}
         self.timed_out = []
+        self.timeout_kind = None
         if record_coverage:
             runtime.hits = self.static_hits
 
@@ -64,6 +65,7 @@ class Recorder:
             "failed": self.failed,
             "collectErrors": self.collect_errors,
             "timedOut": self.timed_out,
+            "timeoutKind": self.timeout_kind,
             "coverage": self.coverage,
             "staticHits": self.static_hits,
         }

@@ -46,19 +46,28 @@ def serve(pytest_args, jobs, protocol):
 
 
 def run_job_in_child(pytest, session, job, items):
-    """Runs `items` with the job's mutant active, stops at the first failure (like --exitfirst), writes the recorder's result, and exits without returning to the parent's loop."""
+    """Runs `items` with the job's mutant active within its budget (sleepmut_budget), stops at the first failure (like --exitfirst), writes the recorder's result, and exits without returning to the parent's loop."""
     code = 1
     try:
+        import sleepmut_budget
         import sleepmut_pytest
         import sleepmut_runtime
 
         sleepmut_runtime.active = job["mutant"]
         recorder = sleepmut_pytest.Recorder(job["out"])
         session.config.pluginmanager.register(recorder, "sleepmut_job_recorder")
-        timeout_marker = per_test_timeout(pytest, session.config, job.get("testTimeoutMs"))
+        running = [None]
+
+        def end_as_timeout(kind):
+            recorder.timed_out.append(running[0])
+            recorder.timeout_kind = kind
+            recorder.pytest_sessionfinish(session, 1)
+            sys.stdout.flush()
+            os._exit(0)
+
+        sleepmut_budget.RunBudget(job["expectedMs"], job["finalBudgetMs"], end_as_timeout).start()
         for index, item in enumerate(items):
-            if timeout_marker is not None:
-                item.add_marker(timeout_marker)
+            running[0] = item.nodeid
             next_item = items[index + 1] if index + 1 < len(items) else None
             item.config.hook.pytest_runtest_protocol(item=item, nextitem=next_item)
             if recorder.failed:
@@ -69,13 +78,6 @@ def run_job_in_child(pytest, session, job, items):
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
-
-
-def per_test_timeout(pytest, config, timeout_ms):
-    """pytest-timeout's marker (signal method: interrupts sleeps and hung awaits) with a sub-second budget, when the plugin is loaded."""
-    if timeout_ms is None or not config.pluginmanager.hasplugin("timeout"):
-        return None
-    return pytest.mark.timeout(timeout_ms / 1000, method="signal")
 
 
 def foreign_threads():

@@ -1,6 +1,6 @@
 /** Turns one pytest run of a mutant into its verdict (Killed, Survived, Timeout, RuntimeError), with the reason a user reads in the report. */
 import type { MutantStatus } from 'mutation-testing-report-schema';
-import type { MutantJob } from './plan.js';
+import { slowOrHungJob, type MutantJob } from './plan.js';
 import type { PytestRun } from './plugin.js';
 
 export interface MutantOutcome {
@@ -14,6 +14,8 @@ export interface MutantOutcome {
   readonly testMs: number;
   /** The budget of the run that decided the verdict. */
   readonly timeoutMs?: number;
+  /** A Timeout the run itself settled (a forked run: provably hung, or out of its slow-or-hung budget): no re-run. */
+  readonly decidedInRun?: boolean;
 }
 
 export function outcomeOf(run: PytestRun, job: MutantJob): MutantOutcome {
@@ -22,6 +24,7 @@ export function outcomeOf(run: PytestRun, job: MutantJob): MutantOutcome {
   const testMs = result ? testsMs(result.durations) : 0;
   const verdict = (status: MutantStatus, statusReason: string, killedBy: readonly string[] = []) => ({ status, statusReason, killedBy, testsCompleted, durationMs: run.durationMs, testMs, timeoutMs: job.timeoutMs });
   if (run.timedOut) return verdict('Timeout', `killed by the watchdog after ${job.timeoutMs} ms`);
+  if (result?.timeoutKind) return { ...verdict('Timeout', forkedTimeoutReason(result.timeoutKind, result.timedOut, job), result.timedOut), decidedInRun: true };
   if (result && result.timedOut.length > 0) return verdict('Timeout', `pytest-timeout stopped ${result.timedOut.join(', ')} (limit ${job.timeoutMs} ms)`, result.timedOut);
   if (!result) return verdict('RuntimeError', `pytest did not finish (${run.signal ?? 'no result'})`);
   const failed = Object.entries(result.failed);
@@ -29,6 +32,11 @@ export function outcomeOf(run: PytestRun, job: MutantJob): MutantOutcome {
   if (result.exitStatus !== 0) return verdict('RuntimeError', `pytest exit status ${result.exitStatus}`);
   // The slowdown is added by the shared summary (src/report/summary.ts), so every report shows the same figure.
   return verdict('Survived', `${testsCompleted} covering test(s) passed`);
+}
+
+function forkedTimeoutReason(kind: 'hung' | 'slowOrHung', tests: readonly string[], job: MutantJob): string {
+  if (kind === 'hung') return `hung: past its expected time the event loop of ${tests.join(', ')} had nothing to run, no timer and no I/O pending, and no other thread`;
+  return `${tests.join(', ')} still running at the slow-or-hung budget (${slowOrHungJob(job)?.timeoutMs ?? job.timeoutMs} ms)`;
 }
 
 /** The verdict after the slow-or-hung re-run of a mutant that ran out of its first budget: that run decides, and the reason says so. */

@@ -10,6 +10,8 @@ export interface PluginResult {
   /** pytest's own lines (first line and `E` lines) per module that could not be collected. */
   collectErrors?: Record<string, string>;
   timedOut: string[];
+  /** Why a forked run ended out of time: provably hung at its first budget, or still running at the slow-or-hung one. */
+  timeoutKind?: 'hung' | 'slowOrHung' | null;
   /** Per test node id: mutant switch id -> times evaluated (coverage runs only). */
   coverage: Record<string, Record<string, number>>;
   /** Switch ids evaluated outside any test: at import or collection time. */

@@ -43,12 +43,13 @@ export async function runJobs(jobs: readonly MutantJob[], options: PoolOptions):
         options.onForkUnsafe(worker.threadsAtFork);
       }
       const runOnce = async (attempt: MutantJob) => {
-        if (forkSafe && !attempt.fresh && !worker?.isAlive) worker = await ForkingWorker.start(options.interpreter, options.sandbox, options.testArgs);
-        return outcomeOf(attempt.fresh || !forkSafe ? await runFresh(attempt, options) : await worker!.run(forkedJob(attempt, options)), attempt);
+        if (attempt.fresh || !forkSafe) return outcomeOf(await runFresh(attempt, options), attempt);
+        if (!worker?.isAlive) worker = await ForkingWorker.start(options.interpreter, options.sandbox, options.testArgs);
+        return outcomeOf(await worker.run(forkedJob(attempt, options)), attempt);
       };
       const first = await runOnce(job);
-      // Out of its first budget: once more with the slow-or-hung budget; a run that passes there is slow, not hung.
-      const slowOrHung = first.status === 'Timeout' ? slowOrHungJob(job) : undefined;
+      // A fresh run out of its first budget runs once more with the slow-or-hung budget (a run that passes there is slow, not hung); a forked run had both budgets in one.
+      const slowOrHung = first.status === 'Timeout' && !first.decidedInRun ? slowOrHungJob(job) : undefined;
       const outcome = slowOrHung ? afterSlowOrHungRun(first, await runOnce(slowOrHung)) : first;
       outcomes.set(job.mutant.index, outcome);
       options.onOutcome(job, outcome);
@@ -61,7 +62,8 @@ export async function runJobs(jobs: readonly MutantJob[], options: PoolOptions):
 }
 
 function forkedJob(job: MutantJob, options: PoolOptions) {
-  return { mutant: job.mutant.index, tests: job.tests, resultFile: resultFileOf(job, options.sandbox, 'result'), timeoutMs: job.timeoutMs };
+  const finalBudgetMs = slowOrHungJob(job)?.timeoutMs ?? job.timeoutMs;
+  return { mutant: job.mutant.index, tests: job.tests, resultFile: resultFileOf(job, options.sandbox, 'result'), expectedMs: job.budget.budgetMs - job.budget.marginMs, timeoutMs: finalBudgetMs };
 }
 
 async function runFresh(job: MutantJob, options: PoolOptions): Promise<PytestRun> {

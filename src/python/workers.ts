@@ -14,7 +14,9 @@ import { watchdogGraceMs } from './timeouts.js';
 export interface ForkedJob {
   readonly mutant: number;
   readonly tests: readonly string[];
-  /** The whole run's budget; also each test's pytest-timeout limit where the plugin is installed. */
+  /** The run's expected time: from then on the child ends a provably hung run at once (python/sleepmut_budget.py). */
+  readonly expectedMs: number;
+  /** The slow-or-hung budget: at its end the child ends any run; the Node watchdog kills the child only after it plus a grace. */
   readonly timeoutMs: number;
   readonly resultFile: string;
 }
@@ -81,7 +83,7 @@ export class ForkingWorker {
 
   async run(job: ForkedJob): Promise<PytestRun> {
     const started = Date.now();
-    this.child.stdin.write(`${JSON.stringify({ mutant: job.mutant, tests: job.tests, out: job.resultFile, testTimeoutMs: job.timeoutMs })}\n`);
+    this.child.stdin.write(`${JSON.stringify({ mutant: job.mutant, tests: job.tests, out: job.resultFile, expectedMs: job.expectedMs, finalBudgetMs: job.timeoutMs })}\n`);
     const forked = await this.next();
     let timedOut = false;
     const watchdog = setTimeout(() => {

@@ -95,10 +95,11 @@ describe('sleepmut run (Python engine)', () => {
     const project = copyFixture('hang');
     const result = await sleepmutRun(project);
     expect(result.exitCode, result.all).toBe(0);
-    const serialized = Object.values(mutationReport(project).files as Record<string, { mutants: { mutatorName: string; status: string }[] }>)
+    const serialized = Object.values(mutationReport(project).files as Record<string, { mutants: { mutatorName: string; status: string; statusReason?: string }[] }>)
       .flatMap((file) => file.mutants)
       .find((mutant) => mutant.mutatorName === 'SerializeConcurrency');
     expect(serialized?.status).toBe('Timeout');
+    expect(serialized?.statusReason, 'proved hung in the run, no slow-or-hung re-run').toMatch(/^hung: /);
   });
 
   it('skips a file with a syntax error with a warning and mutates the rest', async () => {
