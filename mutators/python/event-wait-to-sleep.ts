@@ -8,12 +8,14 @@
  * (the surrounding `while` re-checks the predicate); `await cond.wait_for(pred)` the same inside `while not pred()`.
  * Condition-like waits on receivers of unknown type (`wait_for(pred)`, or a `wait()` inside `async with R:`) are left
  * alone: without knowing R has release/acquire there is no faithful replacement.
+ * `R.join()` on a project class that is no queue (it awaits its own task or processes: cleanup, not a signal) is left alone.
  * Sync: a discarded `ev.wait()` / `ev.wait(t)` on a known `threading.Event` (`self.x` resolved in its own class) ->
  * `time.sleep(0.5)`; on a known `threading.Condition`, the statement releases, sleeps and re-acquires.
  */
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
-import { asyncEventLibrary, isLibraryName, moduleFacts, qualifiedName, signalKind, signalLibrary } from './facts/names.js';
+import { asyncEventLibrary, isLibraryName, moduleFacts, ownerClass, qualifiedName, receiverType, signalKind, signalLibrary } from './facts/names.js';
+import { projectOf } from './facts/project.js';
 import { awaitedCall, awaitedSleep, calleeLastName, callParts, eventDelay, field, isDiscarded, isUsedAsFlag, type AsyncLibrary } from './syntax.js';
 
 /** Method name -> how many positional arguments the wait takes, and whether its value is a truthy flag on asyncio. */
@@ -68,9 +70,21 @@ function waitShape(call: Node): WaitShape | undefined {
   const shape = method === undefined ? undefined : WAIT_METHODS.get(method);
   if (!parts || !shape || parts.hasSplat || parts.keywords.size > 0 || parts.positional.length !== shape.arity) return undefined;
   const receiver = field(parts.callee, 'object');
-  if (isLibraryName(receiver)) return undefined;
+  if (isLibraryName(receiver) || (method === 'join' && isProjectNonQueue(receiver))) return undefined;
   const conditionLike = method !== 'join' && (method === 'wait_for' || signalKind(receiver) === 'Condition' || insideWithOf(call, receiver.text));
   return { receiver, method: method!, flag: shape.flag, conditionLike };
+}
+
+/**
+ * `self.join()` / `pool.join()` on a project class that is no queue: such a join awaits the class's own task or
+ * processes (cleanup, not a signal); a fixed sleep there leaves them running past the `async with` (pyeval: a hang).
+ */
+function isProjectNonQueue(receiver: Node): boolean {
+  const owner = ownerClass(receiver);
+  const type = owner && receiver.text === owner.self ? owner.facts.qualified : receiverType(receiver);
+  if (type === undefined) return false;
+  const project = projectOf(receiver.tree);
+  return project.definition(type) !== undefined && !project.ancestry(type).some((name) => /(^|\.)\w*Queue$/.test(name));
 }
 
 function methodName(call: Node): string | undefined {

@@ -11,8 +11,9 @@ import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
 import { mutatorSettings } from '../settings.js';
 import { inDelayContext } from './facts/delays.js';
-import { qualifiedName, siblingSpelling } from './facts/names.js';
-import { calleeLastName, callParts, dottedName, field, isNumericLiteral, lastSegment, seconds, unwrapParentheses } from './syntax.js';
+import { ownDescendants } from './facts/module.js';
+import { ownerClass, qualifiedName, siblingSpelling } from './facts/names.js';
+import { calleeLastName, callParts, dottedName, field, isNumericLiteral, lastSegment, parameterName, present, seconds, unwrapParentheses } from './syntax.js';
 
 /** A base or factor held in a name (`base`, `self.exp_base`, `factor`, `multiplier`): growth, when the exponent is not a literal. */
 const GROWTH_NAMES = /base|factor|multiplier|growth|ratio|backoff|^exp$/i;
@@ -88,10 +89,27 @@ function jitterReplacement(node: Node): string | undefined {
   if (!['random', 'uniform'].includes(calleeLastName(node))) return undefined;
   const parts = callParts(node);
   if (!parts || parts.hasSplat || parts.keywords.size > 0) return undefined;
-  const name = qualifiedName(parts.callee);
+  const name = qualifiedName(parts.callee) ?? injectedRandom(parts.callee);
   const [low, high] = parts.positional;
   const mean = name === 'random.random' && !low ? '0.5' : name === 'random.uniform' && high ? `(${low.text} + ${high.text}) / 2` : undefined;
   return mean !== undefined && inDelayContext(node) ? mean : undefined;
+}
+
+/** `self.random` set in its class from a parameter that defaults to `random.random` (an injectable random source): 'random.random'. */
+function injectedRandom(callee: Node): string | undefined {
+  const owner = callee.type === 'attribute' ? ownerClass(callee) : undefined;
+  if (!owner || field(callee, 'object').text !== owner.self) return undefined;
+  const attribute = field(callee, 'attribute').text;
+  for (const method of owner.facts.methods.values()) {
+    for (const assignment of ownDescendants(field(method, 'body'), 'assignment')) {
+      if (field(assignment, 'left').text !== `${owner.self}.${attribute}`) continue;
+      const source = assignment.childForFieldName('right')?.text;
+      const parameter = present(field(method, 'parameters').namedChildren).find((candidate) => parameterName(candidate) === source);
+      const fallback = parameter?.childForFieldName('value');
+      if (fallback && qualifiedName(fallback) === 'random.random') return 'random.random';
+    }
+  }
+  return undefined;
 }
 
 // Retry libraries.

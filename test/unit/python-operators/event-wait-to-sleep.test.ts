@@ -81,6 +81,16 @@ operatorTable(eventWaitToSleep, [
   ],
   ['leaves alone: a threading.Condition wait whose value is used', 'import threading\n\ncond = threading.Condition()\n\ndef run():\n    with cond:\n        ok = cond.wait(1)\n', []],
   ['leaves alone: a sync wait in a with block on an unknown receiver', 'def run(cond):\n    with cond:\n        cond.wait()\n', []],
+  [
+    'leaves alone: a project join that awaits its own task (cleanup, not a signal)',
+    'import asyncio\n\nclass Pool:\n    async def join(self):\n        await self._loop\n\n    async def __aexit__(self, *args):\n        self.terminate()\n        await self.join()\n',
+    [],
+  ],
+  [
+    'a join on a project subclass of asyncio.Queue',
+    'import asyncio\n\nclass Jobs(asyncio.Queue):\n    pass\n\nasync def drain(jobs: Jobs):\n    await jobs.join()\n',
+    [asyncioSleep('await jobs.join()')],
+  ],
 ]);
 
 projectTable(eventWaitToSleep, [

@@ -76,6 +76,12 @@ operatorTable(flattenBackoff, [
     'def calculate_exponential_multiplier(max_calls_total, window):\n    count = 2.0 ** (max_calls_total - 1) - 1\n    multiplier = window / max(count, 1)\n    return multiplier\n',
     [],
   ],
+  [
+    'an injected random source that defaults to random.random',
+    'import random\n\nclass RandomRetry:\n    def __init__(self, min_timeout, max_timeout, random_func=random.random):\n        self.min_timeout = min_timeout\n        self.max_timeout = max_timeout\n        self.random = random_func\n\n    def get_timeout(self, attempt):\n        return self.min_timeout + self.random() * (self.max_timeout - self.min_timeout)\n',
+    [flat('self.random()', '0.5')],
+  ],
+  ['leaves alone: a self.random() of unknown origin', 'class Retry:\n    def get_timeout(self, attempt):\n        return self.base + self.random() * self.spread\n', []],
 ]);
 
 projectTable(flattenBackoff, [
