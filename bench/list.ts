@@ -8,7 +8,8 @@ import { writeBenchTree } from './tree.js';
 
 const modules = Number(process.env.BENCH_MODULES ?? 200);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+/** BENCH_CLI: another build's dist/src/cli/main.js (e.g. an older commit's), to compare `sleepmut list` before and after on the same tree. */
+const cli = process.env.BENCH_CLI ?? fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 /** The machine is shared: CPU time (user + system, reported by the child on exit) is the figure to compare, wall time is noisy. */
 const reportCpu = `data:text/javascript,process.on('exit',()=>{const c=process.cpuUsage();process.stderr.write('cpu-ms '+((c.user+c.system)/1000)+'\\n')})`;
 

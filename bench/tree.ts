@@ -26,6 +26,8 @@ export async function retry${name}<T>(fn: () => Promise<T>, attempts = 5, baseDe
 export async function start${name}(emitter: NodeJS.EventEmitter, label: string, pool: Pool): Promise<string> {
   await once(emitter, 'ready');
   await pool.drained();
+  const spare = makePool();
+  await spare.drained();
   await pauseFor(label.length * 10);
   const message = \`started \${label} at \${Date.now()}\`;
   return label.length > 0 ? message.toUpperCase() : 'unnamed';
@@ -35,7 +37,7 @@ export async function start${name}(emitter: NodeJS.EventEmitter, label: string, 
 
 /** One module of ordinary service code: business logic for the built-ins, and timing code in every fourth block. */
 export function generatedModule(index: number): string {
-  const parts = [`import { once } from 'node:events';\nimport { readFile } from 'node:fs/promises';\nimport { setTimeout as sleep } from 'node:timers/promises';\nimport { pauseFor, type Pool } from './timing.js';\n`];
+  const parts = [`import { once } from 'node:events';\nimport { readFile } from 'node:fs/promises';\nimport { setTimeout as sleep } from 'node:timers/promises';\nimport { makePool, pauseFor, type Pool } from './timing.js';\n`];
   for (let block = 0; block < 12; block++) {
     const name = `m${index}b${block}`;
     parts.push(`
@@ -58,7 +60,10 @@ ${block % 4 === 0 ? timingCode(name) : ''}`);
   return parts.join('');
 }
 
-/** The project's own timing helpers, used from every module: a sleep helper and a class whose method waits for an event. */
+/**
+ * The project's own timing helpers, used from every module: a sleep helper and a class whose method waits for an event,
+ * called on an annotated receiver (syntax) and on one whose class is only inferred (`makePool()`: the TypeScript checker).
+ */
 export const timingModule = `import { EventEmitter } from 'node:events';
 
 export function pauseFor(ms: number): Promise<void> {
@@ -70,6 +75,10 @@ export class Pool extends EventEmitter {
   drained(): Promise<void> {
     return this.#pending === 0 ? Promise.resolve() : new Promise((resolve) => this.once('drain', resolve));
   }
+}
+
+export function makePool(): Pool {
+  return new Pool();
 }
 `;
 

@@ -166,7 +166,8 @@ export function isZero(node: t.Node | undefined): boolean {
 
 /**
  * `new Promise(r => f(a, r))`, `new Promise((resolve) => { f(() => resolve()) })`: the one call the executor makes,
- * when that call hands the resolver on (directly or through a `() => r()` wrapper).
+ * when that call hands the resolver on (directly or through a `() => r()` wrapper), or the call in a chain of them that
+ * does (`em.on('end', resolve).on('error', reject)`).
  */
 export function promiseExecutorCall(node: t.Node): { call: t.CallExpression; resolver: string } | undefined {
   if (node.type !== 'NewExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'Promise') return undefined;
@@ -175,9 +176,17 @@ export function promiseExecutorCall(node: t.Node): { call: t.CallExpression; res
   const resolverParam = executor.params[0];
   if (resolverParam?.type !== 'Identifier') return undefined;
   const resolver = resolverParam.name;
-  const call = singleCall(executor.body);
-  if (!call || !call.arguments.some((arg) => passesResolver(arg, resolver))) return undefined;
-  return { call, resolver };
+  // `stream.on('end', resolve).on('error', reject)`: the chained call that hands the resolver on (cacache verify.js).
+  for (let call = singleCall(executor.body); call; call = chainedFrom(call)) {
+    if (call.arguments.some((arg) => passesResolver(arg, resolver))) return { call, resolver };
+  }
+  return undefined;
+}
+
+/** `a.on(x, f)` of `a.on(x, f).on(y, g)`. */
+function chainedFrom(call: t.CallExpression): t.CallExpression | undefined {
+  const { callee } = call;
+  return callee.type === 'MemberExpression' && callee.object.type === 'CallExpression' ? callee.object : undefined;
 }
 
 function singleCall(body: t.Node): t.CallExpression | undefined {

@@ -68,6 +68,9 @@ function offloadedCall(path: NodePath<t.CallExpression>): Builtin | undefined {
   if (callee.type === 'CallExpression') return promisifiedBuiltin(callee, pathLookup(path));
   const fsName = fsPromisesFunction(callee, pathLookup(path));
   if (fsName) return { module: 'fs', name: fsName };
+  // A callback as last argument selects the callback API of a dual (universalify) function: no promise, no site.
+  const last = path.node.arguments.at(-1);
+  if (last?.type === 'ArrowFunctionExpression' || last?.type === 'FunctionExpression') return undefined;
   const fact = callee.type === 'Identifier' || callee.type === 'MemberExpression' ? callFact(path) : undefined;
   return fact?.kind === 'offload' ? fact.builtin : undefined;
 }

@@ -16,6 +16,11 @@ export interface ModuleInfo {
   readonly declarations: ReadonlyMap<string, t.Node>;
   /** Exported name -> local name (`default` for a default export). */
   readonly exports: ReadonlyMap<string, string>;
+  /**
+   * Names exported as promise-returning wrappers of a callback module's functions, written as a loop over a list
+   * (mz / fs-extra: `api.forEach(m => { exports[m] = u(fs[m]) })`): exported name -> the wrapped module's specifier.
+   */
+  readonly wrappedExports: ReadonlyMap<string, string>;
 }
 
 const cache = new WeakMap<t.Program, ModuleInfo>();
@@ -33,6 +38,7 @@ function scan(program: t.Program, file: string): ModuleInfo {
   const imports = new Map<string, ImportOrigin>();
   const declarations = new Map<string, t.Node>();
   const exports = new Map<string, string>();
+  const wrappedExports = new Map<string, string>();
   const declare = (node: t.Node | null | undefined, exportedAs?: string): void => {
     if (!node) return;
     if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id) {
@@ -69,12 +75,13 @@ function scan(program: t.Program, file: string): ModuleInfo {
       }
       case 'ExpressionStatement':
         commonJsExport(statement.expression, exports, declarations);
+        wrappedLoop(statement.expression, declarations, imports, wrappedExports);
         break;
       default:
         declare(statement);
     }
   }
-  return { file, program, imports, declarations, exports };
+  return { file, program, imports, declarations, exports, wrappedExports };
 }
 
 function esmOrigin(source: string, specifier: t.ImportDeclaration['specifiers'][number]): ImportOrigin {
@@ -146,4 +153,31 @@ function chainOf(node: t.Node): string | undefined {
     return object && `${object}.${node.property.name}`;
   }
   return undefined;
+}
+
+/** `api.forEach(method => { exports[method] = u(fs[method]) })` with `const api = ['stat', ...]` (optionally `.filter(...)`). */
+function wrappedLoop(expression: t.Expression, declarations: Map<string, t.Node>, imports: Map<string, ImportOrigin>, wrapped: Map<string, string>): void {
+  if (expression.type !== 'CallExpression' || expression.callee.type !== 'MemberExpression' || expression.callee.object.type !== 'Identifier') return;
+  if (expression.callee.property.type !== 'Identifier' || expression.callee.property.name !== 'forEach') return;
+  const [callback] = expression.arguments;
+  if (!callback || (callback.type !== 'ArrowFunctionExpression' && callback.type !== 'FunctionExpression') || callback.params[0]?.type !== 'Identifier') return;
+  const key = callback.params[0].name;
+  const body = callback.body.type === 'BlockStatement' && callback.body.body.length === 1 && callback.body.body[0].type === 'ExpressionStatement' ? callback.body.body[0].expression : callback.body;
+  if (body.type !== 'AssignmentExpression' || body.left.type !== 'MemberExpression' || !body.left.computed) return;
+  const target = body.left;
+  const isExports = chainOf(target.object) === 'exports' || chainOf(target.object) === 'module.exports';
+  if (!isExports || target.property.type !== 'Identifier' || target.property.name !== key) return;
+  const wrap = body.right;
+  const inner = wrap.type === 'CallExpression' && wrap.arguments.length === 1 ? wrap.arguments[0] : undefined;
+  if (inner?.type !== 'MemberExpression' || !inner.computed || inner.object.type !== 'Identifier' || inner.property.type !== 'Identifier' || inner.property.name !== key) return;
+  const source = imports.get(inner.object.name);
+  if (!source || (source.imported !== '*' && source.imported !== 'default')) return;
+  for (const name of stringList(declarations.get(expression.callee.object.name))) wrapped.set(name, source.source);
+}
+
+/** `['a', 'b']`, `['a', 'b'].filter(...)`: the strings. */
+function stringList(node: t.Node | undefined): string[] {
+  if (node?.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.type === 'ArrayExpression') return stringList(node.callee.object);
+  if (node?.type !== 'ArrayExpression') return [];
+  return node.elements.flatMap((element) => (element?.type === 'StringLiteral' ? [element.value] : []));
 }

@@ -93,7 +93,8 @@ function memberCallFact(path: NodePath<t.CallExpression>, callee: t.MemberExpres
   }
   if (object.type === 'Identifier') {
     const binding = path.scope.getBinding(object.name);
-    if (binding?.kind === 'module') {
+    // `import * as ns from './x.js'`, `const fs = require('../fs')`: a whole project module.
+    if (binding?.kind === 'module' || (binding?.constant && binding.scope.path.isProgram())) {
       const origin = module.imports.get(object.name);
       const target = origin?.imported === '*' ? importedModule(module, origin.source) : undefined;
       if (target) return factOfExport(target, name);
@@ -101,7 +102,22 @@ function memberCallFact(path: NodePath<t.CallExpression>, callee: t.MemberExpres
   }
   const receiver = receiverClass(path.get('callee.object') as NodePath, module);
   if (receiver) return factOfMember(receiver.cls, name, receiver.module);
-  return typedMemberFact(path, module);
+  return mayBeProjectObject(path, object, module) ? typedMemberFact(path, module) : undefined;
+}
+
+/**
+ * Worth asking the checker: a receiver rooted in a local binding or `this`, not a global (`Promise.all`, `console`) nor a
+ * package or builtin import (`fs.promises`, `axios`), whose classes are not the project's.
+ */
+function mayBeProjectObject(path: NodePath, object: t.Node, module: ModuleInfo): boolean {
+  let root = object;
+  while (root.type === 'MemberExpression' || root.type === 'CallExpression') root = root.type === 'MemberExpression' ? root.object : root.callee;
+  if (root.type === 'ThisExpression') return true;
+  if (root.type !== 'Identifier') return false;
+  const binding = path.scope.getBinding(root.name);
+  if (!binding) return false;
+  const origin = module.imports.get(root.name);
+  return !origin || origin.source.startsWith('.');
 }
 
 /** The project class of a receiver, from syntax: `new C()` in view, or a type annotation naming C. */

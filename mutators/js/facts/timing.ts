@@ -5,10 +5,11 @@
  * of a receiver whose type is neither annotated nor constructed in view) is asked of `typed.ts`.
  */
 import type * as t from '@babel/types';
-import { memberChain, propertyName } from '../ast.js';
+import { builtinName, memberChain, propertyName } from '../ast.js';
 import { moduleInfo, type ModuleInfo } from './module-info.js';
 import { parseModuleFile, resolveRelative } from './parser.js';
 import {
+  fsFunctions,
   fsPromisesFunction,
   isEventPromiseLibrary,
   isEventsOnce,
@@ -232,7 +233,10 @@ function packageFact(source: string, imported: string): TimingFact | undefined {
 
 export function factOfExport(module: ModuleInfo, exported: string): TimingFact | undefined {
   const local = module.exports.get(exported);
-  return local === undefined ? undefined : factOfName(module, local);
+  if (local !== undefined) return factOfName(module, local);
+  const wrapped = module.wrappedExports.get(exported);
+  const fsModule = wrapped && ['fs', 'graceful-fs'].includes(builtinName(wrapped));
+  return fsModule && fsFunctions.has(exported) ? { kind: 'offload', builtin: { module: 'fs', name: exported } } : undefined;
 }
 
 /** The project module an import specifier names (relative specifiers only; packages are not the project). */

@@ -1,8 +1,9 @@
 /**
  * The one fact that needs types: the class of a receiver that syntax cannot see (`const d = await makeDelay(o);
  * await d.apply()`, `this.pool.drained()` with an inferred field type). Answered by the TypeScript checker (ts-morph),
- * only for `.ts` files under a tsconfig.json, only when syntax had no answer, with one program per tsconfig per process
- * that grows by the files actually asked about (and what they import). JS files never get here.
+ * only for `.ts` files under a tsconfig.json, only when syntax had no answer and the receiver is rooted in a local
+ * binding or `this`, with one program per tsconfig per process (created on the first such question, reused for all).
+ * JS files never get here.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,7 +35,13 @@ interface MorphProject {
   addSourceFileAtPath(file: string): MorphSourceFile;
   resolveSourceFileDependencies(): unknown;
 }
-type MorphProjectClass = new (options: { tsConfigFilePath: string; skipAddingFilesFromTsConfig: boolean; skipFileDependencyResolution: boolean }) => MorphProject;
+type MorphProjectClass = new (options: {
+  tsConfigFilePath: string;
+  skipAddingFilesFromTsConfig: boolean;
+  skipFileDependencyResolution: boolean;
+  skipLoadingLibFiles: boolean;
+  compilerOptions: { noLib: boolean; types: string[] };
+}) => MorphProject;
 
 const typescriptFile = /\.[cm]?tsx?$/;
 const projects = new Map<string, MorphProject | null>();
@@ -82,7 +89,10 @@ function projectFor(file: string): MorphProject | undefined {
   if (!projects.has(tsconfig)) {
     try {
       const { Project } = createRequire(import.meta.url)('ts-morph') as { Project: MorphProjectClass };
-      projects.set(tsconfig, new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true }));
+      // The whole program of the tsconfig at once: one checker for the run (adding files one by one rebuilt it per file).
+      // No lib and no @types: the question is which project class declares a member, not what the standard library types
+      // are; loading them made the checker's setup cost more than the answers (about a second per program).
+      projects.set(tsconfig, new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: false, skipFileDependencyResolution: true, skipLoadingLibFiles: true, compilerOptions: { noLib: true, types: [] } }));
     } catch {
       projects.set(tsconfig, null);
     }
