@@ -71,7 +71,9 @@ function isThenReceiver(path: NodePath): boolean {
   if (member?.node.type !== 'MemberExpression' || member.node.object !== path.node || propertyName(member.node) !== 'then') return false;
   if (call?.node.type !== 'CallExpression' || call.node.callee !== member.node || call.node.arguments.length !== 1) return false;
   const [callback] = call.node.arguments;
-  return (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression') && callback.params.length === 0;
+  // `ready.then(() => log()).catch(shutdown)`: the rejection is handled, so the promise is watched for failure, not waited on (lightship).
+  const handled = call.parent?.type === 'MemberExpression' && ['catch', 'then'].includes(propertyName(call.parent) ?? '');
+  return !handled && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression') && callback.params.length === 0;
 }
 
 const signalWaits = new Set(['wait', 'onIdle', 'onEmpty']);

@@ -74,6 +74,7 @@ const leftAlone: [description: string, operator: OperatorName, code: string][] =
   ['Promise.all over pushed waits and work', 'EventWaitToSleep', `import { once } from 'node:events';\nexport async function f(workers) { const waits = [];\n  for (const w of workers) { waits.push(once(w, 'exit')); waits.push(w.flush()); }\n  await Promise.all(waits); }`],
   ['a promise started elsewhere (a parameter)', 'EventWaitToSleep', `export async function f(done) { await done; }`],
   ['an event helper chained with a .then that reads the value', 'EventWaitToSleep', `import { nextEvent } from './events.js';\nexport function f(em) { return nextEvent(em, 'data').then((chunk) => em.push(chunk)); }`],
+  ['a readiness promise chained with .catch (watched for failure, lightship)', 'EventWaitToSleep', `export function watch(ready, shutdown) { void ready.then(() => console.log('ready')).catch(shutdown); }`],
   ['a sleep helper given { signal }', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport async function f(signal) { await pauseFor(100, { signal }); }`],
   ['a stored sleep never awaited (handed on)', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport function f() { const p = pauseFor(200); return p; }`],
   ['a zero-duration helper call', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport async function f() { await pauseFor(0); }`],
