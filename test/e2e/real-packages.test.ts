@@ -4,6 +4,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { expect, it } from 'vitest';
 import { repoRoot } from './support/stryker.js';
+import type { ListedMutant } from '../../src/report/mutant-list.js';
 
 /** Four of the libraries of the JS/TS evaluation whose published tarballs carry the evaluated code (source or its compiled twin). */
 const packages = [
@@ -30,16 +31,6 @@ async function unpacked(spec: string): Promise<string> {
   rmSync(dir, { recursive: true, force: true });
   renameSync(staging, dir);
   return packageDir;
-}
-
-interface ListedMutant {
-  id: string;
-  operator: string;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
 }
 
 it('lists the snapshotted mutants on pinned real packages', { timeout: 300_000 }, async () => {
