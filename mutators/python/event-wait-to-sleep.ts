@@ -9,13 +9,18 @@
  * Condition-like waits on receivers of unknown type (`wait_for(pred)`, or a `wait()` inside `async with R:`) are left
  * alone: without knowing R has release/acquire there is no faithful replacement.
  * `R.join()` on a project class that is no queue (it awaits its own task or processes: cleanup, not a signal) is left alone.
+ * Project waits: a discarded `await x.wait_value(pred)` calling a project coroutine that only waits for a signal
+ * (facts/signals.ts: `wait`-named, every await a park/event wait) -> the sleep of the library that coroutine waits with.
+ * Left alone anywhere: a wait in a timeout scope whose block `continue`s its loop (the sleep would always win: a hang).
  * Sync: a discarded `ev.wait()` / `ev.wait(t)` on a known `threading.Event` (`self.x` resolved in its own class) ->
  * `time.sleep(0.5)`; on a known `threading.Condition`, the statement releases, sleeps and re-acquires.
  */
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
-import { asyncEventLibrary, isLibraryName, moduleFacts, ownerClass, qualifiedName, receiverType, signalKind, signalLibrary } from './facts/names.js';
+import { ownDescendants } from './facts/module.js';
+import { asyncEventLibrary, calledMethod, isLibraryName, moduleFacts, ownerClass, qualifiedName, receiverType, signalKind, signalLibrary } from './facts/names.js';
 import { projectOf } from './facts/project.js';
+import { signalWaitLibrary } from './facts/signals.js';
 import { awaitedCall, awaitedSleep, calleeLastName, callParts, eventDelay, field, isDiscarded, isUsedAsFlag, type AsyncLibrary } from './syntax.js';
 
 /** Method name -> how many positional arguments the wait takes, and whether its value is a truthy flag on asyncio. */
@@ -34,12 +39,18 @@ export const eventWaitToSleep: PyMutator = {
       if (replacement) yield { node, replacement, level: 'statement' };
       return;
     }
+    if (node.type === 'await' && loopsBackOnSignalInTimeout(node)) return;
     const asyncWait = asyncWaitKind(node);
     if (asyncWait) {
       if (asyncWait.conditionLike) return;
-      const library = asyncEventLibrary(asyncWait.receiver) ?? moduleFacts(node).library;
+      const library = asyncEventLibrary(asyncWait.receiver) ?? signalWaitLibrary(calledMethod(asyncWait.callee)) ?? moduleFacts(node).library;
       if (isDiscarded(node)) yield { node, replacement: awaitedSleep(library, eventDelay()), level: 'expression' };
       else if (asyncWait.flag && library === 'asyncio' && isUsedAsFlag(node)) yield { node, replacement: awaitedSleep('asyncio', `${eventDelay()}, True`), level: 'expression' };
+      return;
+    }
+    const projectWait = projectSignalWait(node);
+    if (projectWait && isDiscarded(node)) {
+      yield { node, replacement: awaitedSleep(projectWait, eventDelay()), level: 'expression' };
       return;
     }
     if (isThreadingEventWait(node) && isDiscarded(node)) yield { node, replacement: `__import__('time').sleep(${eventDelay()})`, level: 'expression' };
@@ -57,6 +68,7 @@ function asyncWaitKind(node: Node): WaitShape | undefined {
 
 interface WaitShape {
   readonly receiver: Node;
+  readonly callee: Node;
   readonly method: string;
   readonly flag: boolean;
   /** A Condition's wait (known type, `wait_for(pred)`, or a wait inside `async with R:`): it must release R's lock. */
@@ -72,7 +84,7 @@ function waitShape(call: Node): WaitShape | undefined {
   const receiver = field(parts.callee, 'object');
   if (isLibraryName(receiver) || (method === 'join' && isProjectNonQueue(receiver))) return undefined;
   const conditionLike = method !== 'join' && (method === 'wait_for' || signalKind(receiver) === 'Condition' || insideWithOf(call, receiver.text));
-  return { receiver, method: method!, flag: shape.flag, conditionLike };
+  return { receiver, callee: parts.callee, method: method!, flag: shape.flag, conditionLike };
 }
 
 /**
@@ -85,6 +97,50 @@ function isProjectNonQueue(receiver: Node): boolean {
   if (type === undefined) return false;
   const project = projectOf(receiver.tree);
   return project.definition(type) !== undefined && !project.ancestry(type).some((name) => /(^|\.)\w*Queue$/.test(name));
+}
+
+/**
+ * `await x.wait_value(pred)`-like: a call of a project coroutine that waits for a signal (facts/signals.ts), whose
+ * arguments call nothing (dropping them loses no side effect): the async library whose sleep replaces it.
+ */
+function projectSignalWait(node: Node): AsyncLibrary | undefined {
+  const call = awaitedCall(node);
+  const parts = call && callParts(call);
+  if (!parts || parts.hasSplat || [...parts.positional, ...parts.keywords.values()].some(callsSomething)) return undefined;
+  return signalWaitLibrary(calledMethod(parts.callee));
+}
+
+function callsSomething(argument: Node): boolean {
+  if (argument.type === 'lambda') return false;
+  return ['call', 'await'].includes(argument.type) || ownDescendants(argument, ['call', 'await']).length > 0;
+}
+
+const TIMEOUT_SCOPES = /^(trio|anyio)\.(move_on_after|move_on_at|fail_after|fail_at)$|^asyncio\.(timeout|timeout_at)$/;
+
+/**
+ * True when the wait sits in a timeout scope (`with trio.move_on_after(t):`) whose block then `continue`s its loop:
+ * the loop ends only when the timeout fires first. A fixed sleep shorter than t always "arrives" first, so the mutant
+ * would loop forever (a hang by construction, e.g. trio-util's `wait_value(..., held_for=1)`), not wake late.
+ */
+function loopsBackOnSignalInTimeout(node: Node): boolean {
+  for (let current = node.parent; current && !['function_definition', 'lambda', 'class_definition'].includes(current.type); current = current.parent) {
+    if (current.type !== 'with_statement') continue;
+    const scopes = current.descendantsOfType('with_item').filter((item) => item?.parent?.parent?.equals(current));
+    const isTimeout = scopes.some((item) => {
+      const value = item?.childForFieldName('value');
+      return value?.type === 'call' && TIMEOUT_SCOPES.test(qualifiedName(field(value, 'function')) ?? '');
+    });
+    if (isTimeout && ownDescendants(field(current, 'body'), 'continue_statement').some((statement) => continuesOutside(statement, current))) return true;
+  }
+  return false;
+}
+
+/** The loop a `continue` continues lies outside `scope`. */
+function continuesOutside(statement: Node, scope: Node): boolean {
+  for (let current = statement.parent; current && !current.equals(scope); current = current.parent) {
+    if (current.type === 'for_statement' || current.type === 'while_statement') return false;
+  }
+  return true;
 }
 
 function methodName(call: Node): string | undefined {

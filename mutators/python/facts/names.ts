@@ -52,6 +52,17 @@ export function calledDefinition(callee: Node): Definition | undefined {
   return qualified === undefined ? undefined : project.definition(qualified);
 }
 
+/** Like `calledDefinition`, and also `R.m` where R's type is a project class (`self._event.wait_value` with `self._event = AsyncValue(0)`): that class's method. */
+export function calledMethod(callee: Node): Definition | undefined {
+  const direct = calledDefinition(callee);
+  if (direct || callee.type !== 'attribute') return direct;
+  const type = receiverType(field(callee, 'object'));
+  const project = projectOf(callee.tree);
+  const definition = type === undefined ? undefined : project.definition(type);
+  const owner = definition?.node.type === 'class_definition' ? definition.module.classes.get(field(definition.node, 'name').text) : undefined;
+  return owner && definition ? project.method(owner, definition.module, field(callee, 'attribute').text) : undefined;
+}
+
 /** The class whose method holds `node`, and the name its methods call the instance (`self`, `cls`). */
 export function ownerClass(node: Node): { facts: NonNullable<ReturnType<ModuleFacts['classes']['get']>>; self: string } | undefined {
   const method = enclosingMethod(node);

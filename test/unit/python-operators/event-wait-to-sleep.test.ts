@@ -87,6 +87,16 @@ operatorTable(eventWaitToSleep, [
     [],
   ],
   [
+    'leaves alone: a wait in a timeout scope whose block continues the loop (the sleep would always win: a hang)',
+    inAsyncDef('import trio', 'while True:\n    with trio.move_on_after(held_for):\n        await ev.wait()\n        continue\n    break', 'async def hold(ev, held_for):'),
+    [],
+  ],
+  [
+    'a wait in a timeout scope that does not loop back',
+    inAsyncDef('import trio', 'with trio.move_on_after(2):\n    await ev.wait()\nreturn ev.is_set()', 'async def ready(ev):'),
+    [{ original: 'await ev.wait()', replacement: "await __import__('trio').sleep(0.5)" }],
+  ],
+  [
     'a join on a project subclass of asyncio.Queue',
     'import asyncio\n\nclass Jobs(asyncio.Queue):\n    pass\n\nasync def drain(jobs: Jobs):\n    await jobs.join()\n',
     [asyncioSleep('await jobs.join()')],
@@ -111,6 +121,41 @@ projectTable(eventWaitToSleep, [
       'pkg/worker.py': 'from pkg.base import Base\n\nclass Worker(Base):\n    def loop(self):\n        self.stopped.wait(2)\n',
     },
     [{ file: 'pkg/worker.py', original: 'self.stopped.wait(2)', replacement: "__import__('time').sleep(0.5)" }],
+  ],
+  [
+    'a discarded call of a project coroutine that only waits for a signal (park, through a helper), in its library',
+    {
+      'pkg/__init__.py': '',
+      'pkg/value.py': 'import trio\nfrom trio import lowlevel\n\nclass _Lot:\n    async def park(self):\n        await lowlevel.wait_task_rescheduled(lambda _: lowlevel.Abort.SUCCEEDED)\n\nclass AsyncValue:\n    def __init__(self, value):\n        self.value = value\n        self._lot = _Lot()\n\n    async def _wait_predicate(self, predicate):\n        await self._lot.park()\n        return self.value\n\n    async def wait_value(self, predicate):\n        if not predicate(self.value):\n            return await self._wait_predicate(predicate)\n        await trio.sleep(0)\n        return self.value\n',
+      'pkg/event.py': 'from .value import AsyncValue\n\nclass RepeatedEvent:\n    def __init__(self):\n        self._event = AsyncValue(0)\n\n    async def wait(self):\n        token = self._event.value\n        await self._event.wait_value(lambda val: val > token)\n',
+    },
+    [{ file: 'pkg/event.py', original: 'await self._event.wait_value(lambda val: val > token)', replacement: "await __import__('trio').sleep(0.5)" }],
+  ],
+  [
+    'leaves alone: a project wait whose value is used, or whose arguments call something',
+    {
+      'pkg/__init__.py': '',
+      'pkg/value.py': 'import trio\nfrom trio import lowlevel\n\nclass _Lot:\n    async def park(self):\n        await lowlevel.wait_task_rescheduled(lambda _: lowlevel.Abort.SUCCEEDED)\n\nclass AsyncValue:\n    def __init__(self, value):\n        self.value = value\n        self._lot = _Lot()\n\n    async def _wait_predicate(self, predicate):\n        await self._lot.park()\n        return self.value\n\n    async def wait_value(self, predicate):\n        if not predicate(self.value):\n            return await self._wait_predicate(predicate)\n        await trio.sleep(0)\n        return self.value\n',
+      'pkg/use.py': 'from .value import AsyncValue\n\nasync def run(v: AsyncValue, limit):\n    got = await v.wait_value(lambda x: x > 1)\n    await v.wait_value(make_predicate(limit))\n    return got\n',
+    },
+    [],
+  ],
+  [
+    'leaves alone: the call of a wait-named coroutine that does more than wait (it sends first); its event wait is mutated',
+    {
+      'pkg/__init__.py': '',
+      'pkg/conn.py': 'import trio\n\nclass Conn:\n    def __init__(self):\n        self._pong = trio.Event()\n\n    async def wait_pong(self):\n        await self._stream.send_all(b"ping")\n        await self._pong.wait()\n\n    async def check(self):\n        await self.wait_pong()\n',
+    },
+    [{ file: 'pkg/conn.py', original: 'await self._pong.wait()', replacement: "await __import__('trio').sleep(0.5)" }],
+  ],
+  [
+    'leaves alone: the call of a coroutine not named as a wait (refresh), though its own wait is mutated',
+    {
+      'pkg/__init__.py': '',
+      'pkg/value.py': 'import trio\nfrom trio import lowlevel\n\nclass _Lot:\n    async def park(self):\n        await lowlevel.wait_task_rescheduled(lambda _: lowlevel.Abort.SUCCEEDED)\n\nclass AsyncValue:\n    def __init__(self, value):\n        self.value = value\n        self._lot = _Lot()\n\n    async def _wait_predicate(self, predicate):\n        await self._lot.park()\n        return self.value\n\n    async def wait_value(self, predicate):\n        if not predicate(self.value):\n            return await self._wait_predicate(predicate)\n        await trio.sleep(0)\n        return self.value\n',
+      'pkg/use.py': 'from .value import AsyncValue\n\nclass Reader:\n    def __init__(self):\n        self._value = AsyncValue(0)\n\n    async def refresh(self):\n        await self._value.wait_value(lambda x: x > 0)\n\n    async def run(self):\n        await self.refresh()\n',
+    },
+    [{ file: 'pkg/use.py', original: 'await self._value.wait_value(lambda x: x > 0)', replacement: "await __import__('trio').sleep(0.5)" }],
   ],
   [
     'leaves alone: a same-named field of an unrelated class in another module',

@@ -1,0 +1,74 @@
+/**
+ * Which project coroutines wait for a signal: an async function or method named like a wait (`wait`, `wait_value`,
+ * `_wait_predicate`, `wait_closed`) that parks until something else signals, and does nothing else that awaits. Each of
+ * its awaits is a signal wait (an event or condition `wait()` / `wait_for(p)`, a ParkingLot `park()`, trio's
+ * `wait_task_rescheduled`, a call of another such project wait, itself included) or a zero-delay yield, and at least one
+ * is a signal wait. A discarded call of one is an event wait at its call site (EventWaitToSleep); the fact carries the
+ * async library of the module that waits, whose sleep fits the replacement. Cached per project.
+ */
+import type { Node } from 'web-tree-sitter';
+import { callParts, field, isAsyncFunction, isZeroLiteral, type AsyncLibrary } from '../syntax.js';
+import { ownDescendants } from './module.js';
+import { calledMethod, isLibraryName, qualifiedName } from './names.js';
+import { moduleOf, projectOf, type Definition } from './project.js';
+
+const WAIT_NAME = /^_*wait(_|$)/;
+/** trio's low-level park: the task sleeps until another task reschedules it (`hazmat` is its name before trio 0.15). */
+const PARK_PRIMITIVES = new Set(['trio.lowlevel.wait_task_rescheduled', 'trio.hazmat.wait_task_rescheduled']);
+const ZERO_SLEEPS = new Set(['asyncio.sleep', 'trio.sleep', 'anyio.sleep']);
+const CHECKPOINTS = new Set(['trio.lowlevel.checkpoint', 'trio.hazmat.checkpoint', 'anyio.lowlevel.checkpoint']);
+/** Method name -> positional arity of a signal wait on a receiver that is no library module. */
+const SIGNAL_METHODS: ReadonlyMap<string, number> = new Map([
+  ['wait', 0],
+  ['wait_for', 1],
+  ['park', 0],
+]);
+
+type AwaitKind = 'signal' | 'yield' | 'other';
+
+/** The async library whose sleep stands in for a call of `definition`, when it is a project wait for a signal; undefined otherwise. */
+export function signalWaitLibrary(definition: Definition | undefined): AsyncLibrary | undefined {
+  if (!definition || definition.node.type !== 'function_definition') return undefined;
+  const project = projectOf(definition.node.tree);
+  let cache = project.derived.get('signalWaits') as Map<string, AsyncLibrary | null | 'pending'> | undefined;
+  if (!cache) project.derived.set('signalWaits', (cache = new Map()));
+  const key = `${definition.module.name}:${definition.node.startIndex}`;
+  const known = cache.get(key);
+  if (known === 'pending') return undefined;
+  if (known !== undefined) return known ?? undefined;
+  cache.set(key, 'pending');
+  const verdict = waitsForSignal(definition.node, cache) ? moduleOf(definition.node).library : null;
+  cache.set(key, verdict);
+  return verdict ?? undefined;
+}
+
+function waitsForSignal(definition: Node, cache: Map<string, unknown>): boolean {
+  if (!isAsyncFunction(definition) || !WAIT_NAME.test(field(definition, 'name').text)) return false;
+  const kinds = ownDescendants(field(definition, 'body'), 'await').map((node) => awaitKind(node, cache));
+  return kinds.includes('signal') && !kinds.includes('other');
+}
+
+function awaitKind(node: Node, cache: Map<string, unknown>): AwaitKind {
+  const call = node.namedChild(0);
+  const parts = call?.type === 'call' ? callParts(call) : undefined;
+  if (!parts) return 'other';
+  const name = qualifiedName(parts.callee) ?? '';
+  if (CHECKPOINTS.has(name) || (ZERO_SLEEPS.has(name) && parts.positional.length === 1 && isZeroLiteral(parts.positional[0]))) return 'yield';
+  if (PARK_PRIMITIVES.has(name)) return 'signal';
+  if (name === 'asyncio.wait_for') return parts.positional[0]?.type === 'call' && isSignalMethodCall(parts.positional[0]) ? 'signal' : 'other';
+  if (isSignalMethodCall(call!)) return 'signal';
+  const callee = calledMethod(parts.callee);
+  if (!callee) return 'other';
+  const key = `${callee.module.name}:${callee.node.startIndex}`;
+  // A call back into a wait still being decided (recursion) neither proves nor disproves it.
+  if (cache.get(key) === 'pending') return 'yield';
+  return signalWaitLibrary(callee) ? 'signal' : 'other';
+}
+
+/** `R.wait()`, `R.wait_for(p)`, `R.park()` on a receiver that is no library module (`asyncio.wait(...)` is no signal). */
+function isSignalMethodCall(call: Node): boolean {
+  const parts = callParts(call);
+  if (!parts || parts.callee.type !== 'attribute' || parts.hasSplat || parts.keywords.size > 0) return false;
+  const arity = SIGNAL_METHODS.get(field(parts.callee, 'attribute').text);
+  return arity === parts.positional.length && !isLibraryName(field(parts.callee, 'object'));
+}
