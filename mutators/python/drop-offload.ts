@@ -8,7 +8,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
 import { calledDefinition, qualifiedName } from './facts/names.js';
-import { asCallee, awaitedCall, callParts, field, isAsyncFunction, parameterName, present, type CallParts } from './syntax.js';
+import { asCallee, awaitedCall, callParts, field, isAsyncFunction, parameterName, present, splatKind, type CallParts } from './syntax.js';
 
 export const dropOffload: PyMutator = {
   name: 'DropOffload',
@@ -50,11 +50,6 @@ function offloadWrapper(callee: Node): { passesKeywords: boolean } | undefined {
   const keywordsSplat = parameters.find((parameter) => splatKind(parameter) === 'dictionary_splat_pattern');
   const passesKeywords = keywordsSplat !== undefined && innerParts.positional.some((argument) => argument.text === `**${parameterName(keywordsSplat)}`);
   return { passesKeywords };
-}
-
-/** `*args` / `**kw`, annotated (`*args: Unpack[Ts]`) or not. */
-function splatKind(parameter: Node): string {
-  return parameter.type === 'typed_parameter' ? (parameter.firstNamedChild?.type ?? '') : parameter.type;
 }
 
 function isDocstring(statement: Node): boolean {

@@ -6,6 +6,9 @@
  * for x in xs]`, or `tasks = []` plus `tasks.append(f(x))`) and used nowhere else -> `[await t for t in tasks]`.
  * `return_exceptions=True`: each awaitable runs alone through `gather(aw, return_exceptions=True)`, so an exception is
  * captured in its place in the list, exactly as the concurrent gather does.
+ * A project gather wrapper (`async def gather(*args, return_exceptions=False, limit=-1)` that starts its arguments as
+ * tasks and returns their results in order) is serialized the same way, each awaitable passed to it alone with the same
+ * keywords, so its own exception handling applies: `[(await gather(aw, limit=n))[0] for aw in [...]]`.
  * Left alone: gathers over tasks already started (`create_task`, `ensure_future`, `run_in_executor`, project functions
  * returning those: awaiting them in turn changes nothing), over queue puts (equivalent), over project coroutines that
  * loop forever (serialized, the others never start: a hang by construction), over plain names, and any other keyword.
@@ -13,8 +16,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
 import { ownDescendants } from './facts/module.js';
-import { qualifiedName } from './facts/names.js';
-import { runsForever, startsTask } from './facts/tasks.js';
+import { calledDefinition, qualifiedName } from './facts/names.js';
+import { gathersArguments, runsForever, startsTask } from './facts/tasks.js';
 import { awaitedCall, callParts, enclosingScope, field, parameterName, present, type CallParts } from './syntax.js';
 
 const ITEM = '_sleepmut_aw';
@@ -25,12 +28,30 @@ export const serializeConcurrency: PyMutator = {
   *mutate(node) {
     const call = awaitedCall(node);
     const parts = call && callParts(call)!;
-    if (!parts || qualifiedName(parts.callee) !== 'asyncio.gather' || !onlyReturnExceptions(parts)) return;
-    const awaitOne = parts.keywords.has('return_exceptions') ? (item: string) => `(await ${parts.callee.text}(${item}, return_exceptions=True))[0]` : (item: string) => `await ${item}`;
+    const awaitOne = parts && oneAtATime(parts);
+    if (!parts || !awaitOne) return;
     const replacement = sequentialCalls(parts, awaitOne) ?? sequentialComprehension(parts, awaitOne) ?? sequentialList(parts, node, awaitOne);
     if (replacement) yield { node, replacement, level: 'expression' };
   },
 };
+
+/**
+ * How one awaitable runs alone, for a gather the operator knows: asyncio's (no keywords: `await x`; with
+ * `return_exceptions=True`: `(await asyncio.gather(x, return_exceptions=True))[0]`), or a project gather wrapper
+ * (facts/tasks.ts) called with that one awaitable and the same keywords, each a plain name or literal (evaluating it
+ * again changes nothing): `(await gather(x, return_exceptions=r, limit=n))[0]`.
+ */
+function oneAtATime(parts: CallParts): ((item: string) => string) | undefined {
+  if (qualifiedName(parts.callee) === 'asyncio.gather') {
+    if (!onlyReturnExceptions(parts)) return undefined;
+    return parts.keywords.has('return_exceptions') ? (item) => `(await ${parts.callee.text}(${item}, return_exceptions=True))[0]` : (item) => `await ${item}`;
+  }
+  const keywords = [...parts.keywords];
+  if (!keywords.every(([, value]) => SIMPLE_VALUES.includes(value.type)) || !gathersArguments(calledDefinition(parts.callee))) return undefined;
+  return (item) => `(await ${parts.callee.text}(${[item, ...keywords.map(([name, value]) => `${name}=${value.text}`)].join(', ')}))[0]`;
+}
+
+const SIMPLE_VALUES = ['identifier', 'attribute', 'integer', 'float', 'true', 'false', 'none', 'string', 'unary_operator'];
 
 /** No keywords, or only `return_exceptions=True`. */
 function onlyReturnExceptions(parts: CallParts): boolean {
@@ -51,14 +72,19 @@ function sequentialCalls(parts: CallParts, awaitOne: (item: string) => string): 
   return `[${positional.map((arg) => awaitOne(arg.text)).join(', ')}]`;
 }
 
-/** `gather(*[f(x) for x in xs])` or `gather(*(f(x) for x in xs))` -> `[await f(x) for x in xs]`. */
+/**
+ * `gather(*[f(x) for x in xs])` or `gather(*(f(x) for x in xs))` -> `[await f(x) for x in xs]`. An async comprehension
+ * (`async for`) is first drained into a list, as the gather does before it starts anything: `[await aw for aw in
+ * [f(x) async for x in xs]]`, so the iteration does not interleave with the awaited work.
+ */
 function sequentialComprehension(parts: CallParts, awaitOne: (item: string) => string): string | undefined {
   const comprehension = splatted(parts);
   if (!comprehension || !['list_comprehension', 'generator_expression'].includes(comprehension.type)) return undefined;
   const body = field(comprehension, 'body');
   if (!isCoroutineCall(body)) return undefined;
   const clauses = comprehension.text.slice(body.endIndex - comprehension.startIndex, -1);
-  return `[${awaitOne(body.text)}${clauses}]`;
+  const isAsync = present(comprehension.namedChildren).some((clause) => clause.type === 'for_in_clause' && clause.firstChild?.type === 'async');
+  return isAsync ? `[${awaitOne(ITEM)} for ${ITEM} in [${body.text}${clauses}]]` : `[${awaitOne(body.text)}${clauses}]`;
 }
 
 function splatted(parts: CallParts): Node | null {

@@ -21,6 +21,11 @@ export function parameterName(parameter: Node): string | undefined {
   return identifier?.type === 'identifier' ? identifier.text : undefined;
 }
 
+/** `*args` / `**kw` parameters, annotated (`*args: Awaitable[T]`) or not: `list_splat_pattern` / `dictionary_splat_pattern`. */
+export function splatKind(parameter: Node): string {
+  return parameter.type === 'typed_parameter' ? (parameter.firstNamedChild?.type ?? '') : parameter.type;
+}
+
 export function lastSegment(dotted: string): string {
   return dotted.slice(dotted.lastIndexOf('.') + 1);
 }

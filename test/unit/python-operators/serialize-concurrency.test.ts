@@ -1,6 +1,6 @@
 /** Table tests for SerializeConcurrency (Python): which gathers become sequential awaits, and which shapes are left alone. */
 import { serializeConcurrency } from '../../../mutators/python/serialize-concurrency.js';
-import { inAsyncDef, operatorTable } from '../python-harness.js';
+import { inAsyncDef, operatorTable, projectTable } from '../python-harness.js';
 
 const sequential = (original: string, replacement: string) => ({ original, replacement });
 
@@ -72,5 +72,54 @@ operatorTable(serializeConcurrency, [
     'a project coroutine whose loop ends is serialized',
     'import asyncio\n\nclass Server:\n    async def checker(self):\n        while True:\n            if await self.done():\n                break\n\n    async def handle(self):\n        return 1\n\n    async def run(self):\n        await asyncio.gather(self.checker(), self.handle())\n',
     [sequential('await asyncio.gather(self.checker(), self.handle())', '[await self.checker(), await self.handle()]')],
+  ],
+]);
+
+const wrapperModule = 'import asyncio\nfrom typing import Any, Awaitable\n\nasync def gather(*args: Awaitable[Any], return_exceptions: bool = False, limit: int = -1) -> list[Any]:\n    ret = [None] * len(args)\n    pending = set()\n    for i, arg in enumerate(args):\n        task = asyncio.ensure_future(args[i])\n        pending.add(task)\n    done, _ = await asyncio.wait(pending)\n    return ret\n\nasync def maybe_await(x):\n    return await x\n';
+
+projectTable(serializeConcurrency, [
+  [
+    'a project gather wrapper over an async comprehension: drained first, then each item through the wrapper alone',
+    {
+      'pkg/__init__.py': '',
+      'pkg/aio.py': `${wrapperModule}\nasync def gather_iter(itr, return_exceptions=False, limit=-1):\n    return await gather(*[maybe_await(i) async for i in itr], return_exceptions=return_exceptions, limit=limit)\n`,
+    },
+    [
+      {
+        file: 'pkg/aio.py',
+        original: 'await gather(*[maybe_await(i) async for i in itr], return_exceptions=return_exceptions, limit=limit)',
+        replacement: '[(await gather(_sleepmut_aw, return_exceptions=return_exceptions, limit=limit))[0] for _sleepmut_aw in [maybe_await(i) async for i in itr]]',
+      },
+    ],
+  ],
+  [
+    'a project gather wrapper imported from another module, over two calls',
+    {
+      'pkg/__init__.py': '',
+      'pkg/aio.py': wrapperModule,
+      'pkg/use.py': 'from .aio import gather\n\nasync def both(a, b):\n    return await gather(a.fetch(), b.fetch(), limit=2)\n',
+    },
+    [{ file: 'pkg/use.py', original: 'await gather(a.fetch(), b.fetch(), limit=2)', replacement: '[(await gather(a.fetch(), limit=2))[0], (await gather(b.fetch(), limit=2))[0]]' }],
+  ],
+  [
+    'leaves alone: a wrapper keyword computed by a call (evaluated once per item it would run again)',
+    { 'pkg/__init__.py': '', 'pkg/aio.py': wrapperModule, 'pkg/use.py': 'from .aio import gather\n\nasync def both(a, b):\n    return await gather(a.fetch(), b.fetch(), limit=next_limit())\n' },
+    [],
+  ],
+  [
+    'leaves alone: a *args coroutine that awaits its arguments in turn (no concurrency to lose)',
+    {
+      'pkg/__init__.py': '',
+      'pkg/aio.py': 'from typing import Any\n\nasync def gather(*args) -> list[Any]:\n    return [await a for a in args]\n\nasync def both(a, b):\n    return await gather(a.fetch(), b.fetch())\n',
+    },
+    [],
+  ],
+  [
+    'leaves alone: a *args coroutine that starts tasks but returns no list (the [0] would not be its result)',
+    {
+      'pkg/__init__.py': '',
+      'pkg/aio.py': 'import asyncio\n\nasync def spawn_all(*args):\n    for a in args:\n        asyncio.create_task(a)\n\nasync def both(a, b):\n    await spawn_all(a.fetch(), b.fetch())\n',
+    },
+    [],
   ],
 ]);
