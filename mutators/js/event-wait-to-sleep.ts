@@ -2,38 +2,75 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { mutatorSettings } from '../settings.js';
-import { awaitExpression, calleeName, isDiscardedAwait, memberChain, nameWords, propertyName, timerPromise, type JsMutator } from './ast.js';
-import { isEventPromiseLibrary, isEventsOnce, isListenerPromise, pathLookup } from './facts/primitives.js';
+import { arrayExpression, arrow, awaitExpression, call, calleeName, cloneNode, identifier, isDiscardedAwait, member, memberChain, nameWords, newExpression, propertyName, timerPromise, type JsMutator } from './ast.js';
+import { isEventPromiseLibrary, isEventsOnce, listenerPromise, pathLookup } from './facts/primitives.js';
 import { factAt } from './facts/sites.js';
 
 export const eventWaitToSleep: JsMutator = {
   name: 'EventWaitToSleep',
   *mutate(path) {
-    if (isDiscardedAwait(path) && isEventWait(path.get('argument') as NodePath)) {
-      yield awaitExpression(timerPromise(mutatorSettings().delayMs));
-    } else if (isThenReceiver(path) && isEventWait(path)) {
+    if (isDiscardedAwait(path) && !isConditionLoopBody(path)) {
+      const argument = path.get('argument') as NodePath;
+      const wait = eventWait(argument);
+      if (wait) yield awaitExpression(wait === 'keep' ? sleepInstead(argument.node as t.Expression) : timerPromise(mutatorSettings().delayMs));
+    } else if (isThenReceiver(path)) {
       // `ready(emitter).then(() => start())`: the chain starts after a fixed time instead of on the event.
-      yield timerPromise(mutatorSettings().delayMs);
+      const wait = eventWait(path);
+      if (wait) yield wait === 'keep' ? sleepInstead(path.node as t.Expression) : timerPromise(mutatorSettings().delayMs);
     }
   },
 };
+
+/**
+ * `while (full()) await slotFreed();`: the loop re-checks its condition after every wake-up, so a sleep there polls the
+ * condition (a latency floor) instead of wagering that the signal came: not this operator's defect.
+ */
+function isConditionLoopBody(path: NodePath): boolean {
+  let statement = path.parentPath;
+  if (statement?.parentPath?.node.type === 'BlockStatement' && (statement.parentPath.node as t.BlockStatement).body.length === 1) statement = statement.parentPath;
+  const loop = statement?.parentPath?.node;
+  return (loop?.type === 'WhileStatement' || loop?.type === 'DoWhileStatement') && loop.body === statement?.node;
+}
+
+/**
+ * `pure`: the expression only waits, a sleep replaces it whole. `keep`: evaluating it also does work (a helper that
+ * starts a directory scan and returns the promise of its end, a listener promise whose executor checks a condition at
+ * once): the mutant still evaluates it and only stops waiting for it (`sleepInstead`).
+ */
+type EventWait = 'pure' | 'keep';
 
 /**
  * An event, latch, condition or readiness wait: a primitive (`once`, a listener promise, `pEvent`), a name that says
  * so, or, through the project facts, a helper, method, variable or field whose promise resolves on an event, and
  * `Promise.all` over such waits (`waits.push(once(w, 'exit'))` ... `await Promise.all(waits)`).
  */
-function isEventWait(path: NodePath): boolean {
+function eventWait(path: NodePath): EventWait | undefined {
   const { node } = path;
   if (node.type === 'CallExpression') {
-    if (isCancellableCall(node)) return false;
+    if (isCancellableCall(node)) return undefined;
     const lookup = pathLookup(path);
-    if (isEventsOnce(node, lookup) || isEventPromiseLibrary(node, lookup) || isSignalWait(node) || isConditionPoll(node) || isReadinessCall(node)) return true;
-    if (isAllOfEventWaits(path as NodePath<t.CallExpression>)) return true;
+    if (isEventsOnce(node, lookup) || isEventPromiseLibrary(node, lookup) || isSignalWait(node) || isConditionPoll(node) || isReadinessCall(node)) return 'pure';
+    const all = allOfEventWaits(path as NodePath<t.CallExpression>);
+    if (all) return all;
   }
-  if (node.type === 'NewExpression' && isListenerPromise(node)) return true;
-  if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && isReadinessName(awaitedName(node))) return true;
-  return factAt(path)?.kind === 'event';
+  if (node.type === 'NewExpression') {
+    const listener = listenerPromise(node);
+    if (listener) return listener === 'pure' ? 'pure' : 'keep';
+  }
+  if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && isReadinessName(awaitedName(node))) return 'pure';
+  const fact = factAt(path);
+  return fact?.kind === 'event' ? (fact.keepCall ? 'keep' : 'pure') : undefined;
+}
+
+/**
+ * `Promise.race([new Promise(r => globalThis.setTimeout(r, ms)), Promise.resolve(x).then(() => new Promise(() => {}))])`:
+ * `x` is still evaluated (its work starts, its listeners are registered, a failure before the delay still rejects), but
+ * the code goes on after the fixed delay whether or not `x` has settled; a later failure is absorbed by the race.
+ */
+function sleepInstead(waited: t.Expression): t.CallExpression {
+  const never = arrow([], newExpression(identifier('Promise'), [arrow([], { type: 'BlockStatement', body: [], directives: [] } as t.BlockStatement)]));
+  const settledNever = call(member(call(member(identifier('Promise'), 'resolve'), [cloneNode(waited)]), 'then'), [never]);
+  return call(member(identifier('Promise'), 'race'), [arrayExpression([timerPromise(mutatorSettings().delayMs), settledNever])]);
 }
 
 /** A call given `{ signal }` (or any options object naming a signal): a cancellable watcher, which a sleep would run anyway. */
@@ -42,26 +79,27 @@ function isCancellableCall(node: t.CallExpression): boolean {
 }
 
 /** `Promise.all(waits)` where every element (array literal, or every `waits.push(x)` in scope) is an event wait. */
-function isAllOfEventWaits(path: NodePath<t.CallExpression>): boolean {
+function allOfEventWaits(path: NodePath<t.CallExpression>): EventWait | undefined {
   const { node } = path;
-  if (memberChain(node.callee)?.join('.') !== 'Promise.all' || node.arguments.length !== 1) return false;
+  if (memberChain(node.callee)?.join('.') !== 'Promise.all' || node.arguments.length !== 1) return undefined;
   const list = path.get('arguments.0') as NodePath;
-  if (list.node.type === 'ArrayExpression') {
-    const elements = list.get('elements') as NodePath[];
-    return elements.length > 0 && elements.every((element) => element.node !== null && isEventWait(element));
-  }
-  if (list.node.type !== 'Identifier') return false;
+  const every = (waits: NodePath[]): EventWait | undefined => {
+    const kinds = waits.map((wait) => (wait.node === null ? undefined : eventWait(wait)));
+    if (!kinds.length || kinds.includes(undefined)) return undefined;
+    return kinds.includes('keep') ? 'keep' : 'pure';
+  };
+  if (list.node.type === 'ArrayExpression') return every(list.get('elements') as NodePath[]);
+  if (list.node.type !== 'Identifier') return undefined;
   const binding = list.scope.getBinding(list.node.name);
-  if (!binding?.constant || binding.path.node.type !== 'VariableDeclarator' || binding.path.node.init?.type !== 'ArrayExpression' || binding.path.node.init.elements.length) return false;
+  if (!binding?.constant || binding.path.node.type !== 'VariableDeclarator' || binding.path.node.init?.type !== 'ArrayExpression' || binding.path.node.init.elements.length) return undefined;
   const pushed = binding.referencePaths.map((reference) => {
     const member = reference.parentPath;
     const call = member?.parentPath;
     const isPush = member?.node.type === 'MemberExpression' && propertyName(member.node) === 'push' && call?.node.type === 'CallExpression' && call.node.callee === member.node;
     return isPush ? (call.get('arguments') as NodePath[]) : reference === list ? [] : undefined;
   });
-  if (pushed.some((arguments_) => arguments_ === undefined)) return false;
-  const waits = pushed.flat() as NodePath[];
-  return waits.length > 0 && waits.every((wait) => isEventWait(wait));
+  if (pushed.some((arguments_) => arguments_ === undefined)) return undefined;
+  return every(pushed.flat() as NodePath[]);
 }
 
 /** `x.then(() => ...)`: the receiver of a `.then` whose callback ignores the resolved value. */

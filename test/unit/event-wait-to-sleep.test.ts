@@ -4,6 +4,16 @@ import { mutantsOf, type MutantText } from './harness.js';
 
 const SLEEP = 'await new Promise(r => globalThis.setTimeout(r, 500))';
 const toSleep = (original: string): MutantText => ({ original, replacement: SLEEP });
+/** The wait goes, the awaited expression stays: it does work besides waiting. */
+const keepCall = (original: string, awaited: string): MutantText => ({
+  original,
+  replacement: `await Promise.race([new Promise(r => globalThis.setTimeout(r, 500)), Promise.resolve(${awaited}).then(() => new Promise(() => {}))])`,
+});
+const checkOnEvent = `new Promise<void>(resolve => { const check = () => { if (em.live.length === 0) { em.off('change', check); resolve(); } }; em.on('change', check); check(); })`;
+const endOfScan = `new Promise((resolve, reject) => { if (!stream) return reject(); stream.once('end', () => { resolve(undefined); em.emit('scanned'); }); })`;
+/** The same, as the printer writes the kept copy. */
+const checkOnEventPrinted = `new Promise<void>(resolve => {\n  const check = () => {\n    if (em.live.length === 0) {\n      em.off('change', check);\n      resolve();\n    }\n  };\n  em.on('change', check);\n  check();\n})`;
+const endOfScanPrinted = `new Promise((resolve, reject) => {\n  if (!stream) return reject();\n  stream.once('end', () => {\n    resolve(undefined);\n    em.emit('scanned');\n  });\n})`;
 const inAsync = (body: string): string => `async function run(em, target, queue, latch, server, app) {\n  ${body}\n}`;
 
 describe('EventWaitToSleep mutates', () => {
@@ -27,6 +37,8 @@ describe('EventWaitToSleep mutates', () => {
       inAsync(`await new Promise(resolve => { em.once('x', () => resolve()); });`),
       [toSleep(`await new Promise(resolve => { em.once('x', () => resolve()); })`)],
     ],
+    ['a condition re-checked on every event, by a local listener (lightship)', inAsync(`await ${checkOnEvent};`), [keepCall(`await ${checkOnEvent}`, checkOnEventPrinted)]],
+    ['an executor that rejects early and resolves in an end listener (chokidar)', inAsync(`await ${endOfScan};`), [keepCall(`await ${endOfScan}`, endOfScanPrinted)]],
     ['latch.wait()', inAsync(`await latch.wait();`), [toSleep(`await latch.wait()`)]],
     ['this.barrier.wait()', inAsync(`await this.barrier.wait();`), [toSleep(`await this.barrier.wait()`)]],
     ['queue.onIdle()', inAsync(`await queue.onIdle();`), [toSleep(`await queue.onIdle()`)]],
@@ -81,6 +93,14 @@ describe('EventWaitToSleep leaves alone', () => {
     ['a name that only contains "ready"', inAsync(`await alreadyDone;`)],
     ['un-awaited once', `import { once } from 'node:events';\n${inAsync(`once(em, 'x');\n  const pending = once(em, 'y');`)}`],
     ['once with an AbortSignal (a cancellable watcher)', `import { once } from 'node:events';\n${inAsync(`await once(em, 'disconnect', { signal });\n  controller.abort();`)}`],
+    ['a listener promise the executor also resolves itself', inAsync(`await new Promise(r => { em.on('x', r); r(); });`)],
+    ['a listener promise with a timer fallback (the resolver escapes to setTimeout)', inAsync(`await new Promise(r => { em.once('x', r); setTimeout(r, 1000); });`)],
+    ['a condition polled by a timer, not re-checked on an event', inAsync(`await new Promise(r => { const check = () => { if (em.done) r(); }; setInterval(check, 10); });`)],
+    ['a local resolver-calling function that escapes to a timer too', inAsync(`await new Promise(r => { const check = () => r(); em.on('x', check); setTimeout(check, 10); });`)],
+    ['an event wait that is the body of a loop re-checking its condition (a poll, not a wager)', `import { once } from 'node:events';
+${inAsync(`while (queue.size > 2) {
+    await once(em, 'x');
+  }`)}`],
     ['once from lodash', `import { once } from 'lodash';\n${inAsync(`await once(em, 'x');`)}`],
     ['once required from lodash (CommonJS)', `const { once } = require('lodash');\n${inAsync(`await once(em, 'x');`)}`],
     ['a reassigned binding of a required once', `let { once } = require('events');\nonce = other;\n${inAsync(`await once(em, 'x');`)}`],

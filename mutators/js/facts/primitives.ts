@@ -62,12 +62,98 @@ export function isEventPromiseLibrary(node: t.CallExpression, lookup: Lookup): b
   return node.arguments.length === 2 && origin?.source === 'p-event' && (origin.imported === 'pEvent' || origin.imported === 'default');
 }
 
-const listenerMethods = new Set(['once', 'on', 'addListener', 'addEventListener']);
+const listenerMethods = new Set(['once', 'on', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
+const removalMethods = new Set(['off', 'removeListener', 'removeEventListener']);
 
-/** `new Promise(r => em.once('x', r))`, `new Promise(r => target.addEventListener('x', () => r(), { once: true }))`. */
-export function isListenerPromise(node: t.Node): boolean {
+/**
+ * How a promise resolves on an event: `pure` when creating it only registers the listener (`new Promise(r =>
+ * em.once('x', r))`), so a sleep may replace it whole; `effects` when its executor also does other work (checks a
+ * condition at once, logs, rejects early): the promise must still be created, only the wait may go.
+ */
+export type ListenerPromise = 'pure' | 'effects';
+
+/** `new Promise(r => em.once('x', r))`, `new Promise(r => target.addEventListener('x', () => r(), { once: true }))`, and the shapes of `resolvedByListeners`. */
+export function listenerPromise(node: t.Node): ListenerPromise | undefined {
   const listen = promiseExecutorCall(node)?.call;
-  return listen?.callee.type === 'MemberExpression' && listenerMethods.has(propertyName(listen.callee) ?? '');
+  if (isListenerCall(listen, listenerMethods)) return 'pure';
+  return resolvedByListeners(node) ? 'effects' : undefined;
+}
+
+export const isListenerPromise = (node: t.Node): boolean => listenerPromise(node) !== undefined;
+
+const isListenerCall = (node: t.Node | null | undefined, methods: ReadonlySet<string>): node is t.CallExpression =>
+  node?.type === 'CallExpression' && node.callee.type === 'MemberExpression' && methods.has(propertyName(node.callee) ?? '');
+
+const isArgumentOf = (call: t.CallExpression, node: t.Node): boolean => call.arguments.includes(node as t.Expression);
+
+/**
+ * A promise whose resolver is called only from listeners its executor registers, inline or through a local function:
+ * `new Promise(resolve => { const check = () => { if (done()) { em.off('x', check); resolve(); } }; em.on('x', check); check(); })`
+ * (lightship: a condition re-checked on every event), `new Promise((resolve, reject) => { if (!stream) return reject();
+ * stream.once('end', () => { ...; resolve(undefined); }) })` (chokidar). The resolver may not be called by the executor
+ * itself nor escape anywhere else (a timer, a callback API, a variable): then the promise is not an event wait.
+ */
+function resolvedByListeners(node: t.Node): boolean {
+  if (node.type !== 'NewExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'Promise') return false;
+  const executor = node.arguments[0];
+  if ((executor?.type !== 'ArrowFunctionExpression' && executor?.type !== 'FunctionExpression') || executor.body.type !== 'BlockStatement') return false;
+  const resolverParam = executor.params[0];
+  if (resolverParam?.type !== 'Identifier') return false;
+  const resolver = resolverParam.name;
+  const locals = new Map<string, t.Node>();
+  for (const statement of executor.body.body) {
+    if (statement.type === 'FunctionDeclaration' && statement.id) locals.set(statement.id.name, statement);
+    for (const declarator of statement.type === 'VariableDeclaration' ? statement.declarations : []) {
+      if (declarator.id.type === 'Identifier' && declarator.init && isFunctionNode(declarator.init)) locals.set(declarator.id.name, declarator.init);
+    }
+  }
+  const resolving = new Set<t.Node>();
+  const handlers = new Set<t.Node>();
+  const escaped = new Set<t.Node>();
+  let registered = false;
+  let escapes = false;
+  walkFunctions(executor.body, [executor], (child, parent, enclosing) => {
+    if (isFunctionNode(child) && isListenerCall(parent, listenerMethods) && isArgumentOf(parent, child)) handlers.add(child);
+    if (child.type !== 'Identifier' || isDeclarationOrKey(child, parent)) return;
+    const called = parent.type === 'CallExpression' && parent.callee === child;
+    if (child.name === resolver) {
+      if (called) (enclosing === executor ? (escapes = true) : resolving.add(enclosing));
+      else if (isListenerCall(parent, listenerMethods) && isArgumentOf(parent, child)) registered = true;
+      else escapes = true;
+      return;
+    }
+    const local = locals.get(child.name);
+    if (!local) return;
+    if (isListenerCall(parent, listenerMethods) && isArgumentOf(parent, child)) handlers.add(local);
+    else if (!called && !isListenerCall(parent, removalMethods)) escaped.add(local);
+  });
+  if (escapes || (!registered && !resolving.size)) return false;
+  return [...resolving].every((fn) => handlers.has(fn) && !escaped.has(fn));
+}
+
+const isFunctionNode = (node: t.Node): boolean => ['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration'].includes(node.type);
+
+/** An identifier that is not a reference: a declared name, a non-computed member property or object key. */
+function isDeclarationOrKey(child: t.Identifier, parent: t.Node): boolean {
+  if (parent.type === 'VariableDeclarator' || parent.type === 'FunctionDeclaration' || parent.type === 'FunctionExpression') return parent.id === child;
+  if (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') return parent.property === child && !parent.computed;
+  if (parent.type === 'ObjectProperty' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod' || parent.type === 'ClassProperty') return parent.key === child && !parent.computed && (parent.type !== 'ObjectProperty' || !parent.shorthand);
+  return false;
+}
+
+const skippedKeys = new Set(['loc', 'leadingComments', 'trailingComments', 'innerComments', 'extra', 'typeAnnotation', 'typeParameters', 'returnType']);
+
+/** Visits every node under `node` with its parent and the innermost function around it (`stack`'s last). */
+function walkFunctions(node: t.Node, stack: t.Node[], visit: (child: t.Node, parent: t.Node, enclosing: t.Node) => void): void {
+  for (const key of Object.keys(node)) {
+    if (skippedKeys.has(key)) continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (typeof child !== 'object' || child === null || typeof (child as { type?: unknown }).type !== 'string') continue;
+      visit(child as t.Node, node, stack.at(-1)!);
+      walkFunctions(child as t.Node, isFunctionNode(child as t.Node) ? [...stack, child as t.Node] : stack, visit);
+    }
+  }
 }
 
 /** A builtin function: its module ('fs', 'zlib', 'crypto') and name. */

@@ -13,12 +13,13 @@ import {
   fsPromisesFunction,
   isEventPromiseLibrary,
   isEventsOnce,
-  isListenerPromise,
+  listenerPromise,
   moduleLookup,
   promisifiedBuiltin,
   timeoutPromiseDuration,
   timersPromisesExport,
   type Builtin,
+  type ListenerPromise,
   type Lookup,
 } from './primitives.js';
 
@@ -27,7 +28,8 @@ export type Duration = { param: number } | { inside: t.Node };
 
 export type TimingFact =
   | { kind: 'sleep'; duration: Duration }
-  | { kind: 'event' }
+  /** `keepCall`: producing the promise also does work (starts a scan, checks a condition), so a mutant keeps the call and drops only the wait. */
+  | { kind: 'event'; keepCall?: true }
   | { kind: 'offload'; builtin: Builtin };
 
 /** The function a fact is about and what is in view around it. */
@@ -51,7 +53,8 @@ export function factOfFunction(fn: t.Node, context: Context): TimingFact | undef
   if (known !== undefined) return known ?? undefined;
   if (inProgress.has(fn)) return undefined;
   inProgress.add(fn);
-  const fact = combine(resultsOf(fn).map((result) => factOfExpression(result, { ...context, fn })));
+  let fact = combine(resultsOf(fn).map((result) => factOfExpression(result, { ...context, fn })));
+  if (fact?.kind === 'event' && !fact.keepCall && !onlyHandsBack(fn)) fact = { kind: 'event', keepCall: true };
   inProgress.delete(fn);
   functionFacts.set(fn, fact ?? null);
   return fact;
@@ -61,17 +64,36 @@ export function isFunction(node: t.Node): node is t.Function {
   return ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassMethod', 'ClassPrivateMethod', 'ObjectMethod'].includes(node.type);
 }
 
-/** The expressions a function hands back: its returns (not those of nested functions); `async () => { await x; }` hands back x's timing. */
+/**
+ * The expressions a function hands back: its returns (not those of nested functions); `async () => { await x; }` hands
+ * back x's timing, and so does `async () => { while (full()) await x; }` (promise-pool's wait for a free slot).
+ */
 function resultsOf(fn: t.Function): t.Node[] {
   if (fn.body.type !== 'BlockStatement') return [fn.body];
   const results: t.Node[] = [];
   collectReturns(fn.body, results);
   const statements = fn.body.body;
-  const last = statements.at(-1);
-  if (fn.async && statements.length === 1 && last?.type === 'ExpressionStatement' && last.expression.type === 'AwaitExpression') {
-    results.push(last.expression.argument);
-  }
+  const awaited = statements.length === 1 && fn.async ? awaitedBy(statements[0]) : undefined;
+  if (awaited) results.push(awaited);
   return results;
+}
+
+/** `await x;`, `while (c) await x;`, `while (c) { await x; }`: x. */
+function awaitedBy(statement: t.Statement): t.Node | undefined {
+  if (statement.type === 'ExpressionStatement') return statement.expression.type === 'AwaitExpression' ? statement.expression.argument : undefined;
+  if (statement.type === 'BlockStatement') return statement.body.length === 1 ? awaitedBy(statement.body[0]) : undefined;
+  return statement.type === 'WhileStatement' ? awaitedBy(statement.body) : undefined;
+}
+
+/** The body only hands a wait back (returns, `if` fast paths, one awaited wait): calling it does nothing else. */
+function onlyHandsBack(fn: t.Function): boolean {
+  if (fn.body.type !== 'BlockStatement') return true;
+  const handsBack = (statement: t.Statement): boolean =>
+    statement.type === 'ReturnStatement' ||
+    (statement.type === 'IfStatement' && handsBack(statement.consequent) && (!statement.alternate || handsBack(statement.alternate))) ||
+    (statement.type === 'BlockStatement' && statement.body.every(handsBack));
+  const statements = fn.body.body;
+  return statements.every(handsBack) || (statements.length === 1 && awaitedBy(statements[0]) !== undefined);
 }
 
 function collectReturns(node: t.Node, results: t.Node[]): void {
@@ -101,12 +123,13 @@ function isTrivial(node: t.Node): boolean {
   return node.type === 'CallExpression' && memberChain(node.callee)?.join('.') === 'Promise.resolve' && node.arguments.length === 0;
 }
 
-/** One fact when every non-trivial result agrees (a sleep also on the same duration), else none. */
+/** One fact when every non-trivial result agrees (a sleep also on the same duration), else none; an event wait keeps the call if any result does. */
 function combine(facts: readonly (TimingFact | 'trivial' | undefined)[]): TimingFact | undefined {
   const real = facts.filter((fact) => fact !== 'trivial');
   if (!real.length || real.some((fact) => fact === undefined)) return undefined;
   const [first, ...rest] = real as TimingFact[];
-  return rest.every((fact) => sameFact(first, fact)) ? first : undefined;
+  if (!rest.every((fact) => sameFact(first, fact))) return undefined;
+  return first.kind === 'event' && real.some((fact) => fact !== undefined && fact.kind === 'event' && fact.keepCall) ? { kind: 'event', keepCall: true } : first;
 }
 
 function sameFact(a: TimingFact, b: TimingFact): boolean {
@@ -124,9 +147,10 @@ export function factOfExpression(node: t.Node, context: Context): TimingFact | '
   if (node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression' || node.type === 'ParenthesizedExpression') return factOfExpression(node.expression, context);
   const timeout = timeoutPromiseDuration(node, lookup);
   if (timeout) return sleepAt(timeout, context);
-  if (node.type === 'NewExpression') return isListenerPromise(node) ? { kind: 'event' } : undefined;
+  if (node.type === 'NewExpression') return eventFact(listenerPromise(node));
   if (node.type !== 'CallExpression') return undefined;
   if (isEventsOnce(node, lookup) || isEventPromiseLibrary(node, lookup)) return { kind: 'event' };
+  if (context.fn && isInFlightJoin(node)) return { kind: 'event' };
   const chain = memberChain(node.callee);
   const timer = chain && timersPromisesExport(chain, lookup);
   if (timer === 'setTimeout' && node.arguments.length === 1) return sleepAt(node.arguments[0], context);
@@ -137,6 +161,22 @@ export function factOfExpression(node: t.Node, context: Context): TimingFact | '
   }
   // An offload is a fact of the promisified name itself: a helper around it takes other arguments than its `*Sync` twin.
   return callee?.kind === 'offload' ? undefined : callee;
+}
+
+const eventFact = (listener: ListenerPromise | undefined): TimingFact | undefined =>
+  listener === 'effects' ? { kind: 'event', keepCall: true } : listener ? { kind: 'event' } : undefined;
+
+/**
+ * `Promise.race(this.tasks())`, `Promise.all(this.active)` in a method: waits for work the object started elsewhere and
+ * keeps in a field (a free slot, a drain: promise-pool). Only as a helper's result; a direct `await Promise.all(xs)`
+ * over started promises is a join whose values or failures the code may need (SerializeConcurrency leaves it alone).
+ */
+function isInFlightJoin(node: t.CallExpression): boolean {
+  const joined = memberChain(node.callee)?.join('.');
+  if (!['Promise.race', 'Promise.all', 'Promise.allSettled'].includes(joined ?? '') || node.arguments.length !== 1) return false;
+  const [list] = node.arguments;
+  const held = list.type === 'CallExpression' && list.arguments.length === 0 ? list.callee : list;
+  return held.type === 'MemberExpression' && held.object.type === 'ThisExpression';
 }
 
 /** A sleep of `duration`: the enclosing function's parameter when it is one, else an expression inside the definition. */
