@@ -11,7 +11,8 @@
  * `R.join()` on a project class that is no queue (it awaits its own task or processes: cleanup, not a signal) is left alone.
  * Project waits: a discarded `await x.wait_value(pred)` calling a project coroutine that only waits for a signal
  * (facts/signals.ts: `wait`-named, every await a park/event wait) -> the sleep of the library that coroutine waits with.
- * Left alone anywhere: a wait in a timeout scope whose block `continue`s its loop (the sleep would always win: a hang).
+ * Left alone anywhere: a wait bounded by a timeout (`wait_for(ev.wait(), t)`, a timeout scope) inside a loop: the
+ * sleep never times out, so the loop never takes its timeout path (a hang, or a stop signal fired by the mutant).
  * Sync: a discarded `ev.wait()` / `ev.wait(t)` on a known `threading.Event` (`self.x` resolved in its own class) ->
  * `time.sleep(0.5)`; on a known `threading.Condition`, the statement releases, sleeps and re-acquires.
  */
@@ -21,7 +22,7 @@ import { ownDescendants } from './facts/module.js';
 import { asyncEventLibrary, calledMethod, isLibraryName, moduleFacts, ownerClass, qualifiedName, receiverType, signalKind, signalLibrary } from './facts/names.js';
 import { projectOf } from './facts/project.js';
 import { signalWaitLibrary } from './facts/signals.js';
-import { awaitedCall, awaitedSleep, calleeLastName, callParts, eventDelay, field, isDiscarded, isUsedAsFlag, type AsyncLibrary } from './syntax.js';
+import { awaitedCall, awaitedSleep, calleeLastName, callParts, dottedName, eventDelay, field, isDiscarded, isUsedAsFlag, type AsyncLibrary } from './syntax.js';
 
 /** Method name -> how many positional arguments the wait takes, and whether its value is a truthy flag on asyncio. */
 const WAIT_METHODS: ReadonlyMap<string, { arity: number; flag: boolean }> = new Map([
@@ -39,7 +40,7 @@ export const eventWaitToSleep: PyMutator = {
       if (replacement) yield { node, replacement, level: 'statement' };
       return;
     }
-    if (node.type === 'await' && loopsBackOnSignalInTimeout(node)) return;
+    if (node.type === 'await' && boundedWaitInLoop(node)) return;
     const asyncWait = asyncWaitKind(node);
     if (asyncWait) {
       if (asyncWait.conditionLike) return;
@@ -115,32 +116,38 @@ function callsSomething(argument: Node): boolean {
   return ['call', 'await'].includes(argument.type) || ownDescendants(argument, ['call', 'await']).length > 0;
 }
 
-const TIMEOUT_SCOPES = /^(trio|anyio)\.(move_on_after|move_on_at|fail_after|fail_at)$|^asyncio\.(timeout|timeout_at)$/;
+/** Timeout scopes: trio/anyio `move_on_after`/`fail_after` (and `_at`), asyncio/async-timeout `timeout`, curio-style `timeout_after`/`ignore_after` helpers. */
+const TIMEOUT_SCOPES = /(^|\.)((move_on|fail)_(after|at)|timeout(_after|_at)?|ignore_(after|at))$/;
 
 /**
- * True when the wait sits in a timeout scope (`with trio.move_on_after(t):`) whose block then `continue`s its loop:
- * the loop ends only when the timeout fires first. A fixed sleep shorter than t always "arrives" first, so the mutant
- * would loop forever (a hang by construction, e.g. trio-util's `wait_value(..., held_for=1)`), not wake late.
+ * True when the wait is bounded by a timeout (`asyncio.wait_for(ev.wait(), t)`, or a timeout scope around it) and sits
+ * in a loop of its function. Such a loop may end only by the timeout (`while True: try: await wait_for(ev.wait(), t)
+ * ... except TimeoutError: break`, trio-util's `wait_value(..., held_for=1)`), or the timeout is its normal path
+ * (a reconnect delay cut short by an abort event, a service loop that polls until stopped). The fixed sleep never
+ * times out, so the mutant takes the signal path every time: it loops forever or stops at once instead of waking late.
  */
-function loopsBackOnSignalInTimeout(node: Node): boolean {
+function boundedWaitInLoop(node: Node): boolean {
+  let bounded = isWaitFor(awaitedCall(node));
   for (let current = node.parent; current && !['function_definition', 'lambda', 'class_definition'].includes(current.type); current = current.parent) {
-    if (current.type !== 'with_statement') continue;
-    const scopes = current.descendantsOfType('with_item').filter((item) => item?.parent?.parent?.equals(current));
-    const isTimeout = scopes.some((item) => {
-      const value = item?.childForFieldName('value');
-      return value?.type === 'call' && TIMEOUT_SCOPES.test(qualifiedName(field(value, 'function')) ?? '');
-    });
-    if (isTimeout && ownDescendants(field(current, 'body'), 'continue_statement').some((statement) => continuesOutside(statement, current))) return true;
+    if (current.type === 'with_statement') bounded ||= withItems(current).some((item) => item.type === 'call' && TIMEOUT_SCOPES.test(dottedName(field(item, 'function')) ?? ''));
+    if (bounded && (current.type === 'for_statement' || current.type === 'while_statement')) return true;
   }
   return false;
 }
 
-/** The loop a `continue` continues lies outside `scope`. */
-function continuesOutside(statement: Node, scope: Node): boolean {
-  for (let current = statement.parent; current && !current.equals(scope); current = current.parent) {
-    if (current.type === 'for_statement' || current.type === 'while_statement') return false;
-  }
-  return true;
+function isWaitFor(call: Node | undefined): boolean {
+  const parts = call && callParts(call);
+  const timeout = parts && (parts.positional[1] ?? parts.keywords.get('timeout'));
+  return parts !== undefined && qualifiedName(parts.callee) === 'asyncio.wait_for' && timeout !== undefined && timeout.type !== 'none';
+}
+
+/** The values of a `with` statement's own items (`with a, b as c:` -> a, b). */
+function withItems(statement: Node): Node[] {
+  return statement
+    .descendantsOfType('with_item')
+    .filter((item) => item?.parent?.parent?.equals(statement))
+    .map((item) => item!.childForFieldName('value'))
+    .filter((value) => value !== null);
 }
 
 function methodName(call: Node): string | undefined {
@@ -151,9 +158,7 @@ function methodName(call: Node): string | undefined {
 /** True when `node` sits in a `with R:` / `async with R:` block (in its own function): R's wait then runs with R held. */
 function insideWithOf(node: Node, receiver: string): boolean {
   for (let current = node.parent; current && !['function_definition', 'lambda', 'class_definition'].includes(current.type); current = current.parent) {
-    if (current.type !== 'with_statement') continue;
-    const items = current.descendantsOfType('with_item').filter((item) => item?.parent?.parent?.equals(current));
-    if (items.some((item) => item?.childForFieldName('value')?.text === receiver)) return true;
+    if (current.type === 'with_statement' && withItems(current).some((value) => value.text === receiver)) return true;
   }
   return false;
 }

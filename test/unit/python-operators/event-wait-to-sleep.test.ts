@@ -92,6 +92,31 @@ operatorTable(eventWaitToSleep, [
     [],
   ],
   [
+    'leaves alone: wait_for with a timeout inside a loop that only the timeout ends',
+    inAsyncDef('import asyncio', 'try:\n    while True:\n        await asyncio.wait_for(ev.wait(), 5)\n        ev.clear()\n        if done():\n            break\nexcept asyncio.TimeoutError:\n    pass'),
+    [],
+  ],
+  [
+    'leaves alone: an abort event cutting a reconnect delay short (the timeout is the normal path)',
+    inAsyncDef('import asyncio', 'while True:\n    try:\n        await asyncio.wait_for(abort.wait(), delay)\n        return\n    except asyncio.TimeoutError:\n        pass\n    await reconnect()', 'async def reconnect_loop(abort, delay):'),
+    [],
+  ],
+  [
+    'leaves alone: a curio-style timeout_after scope in a loop',
+    inAsyncDef('import asyncio\nfrom .curio import timeout_after', 'for _ in range(3):\n    async with timeout_after(1):\n        await ev.wait()'),
+    [],
+  ],
+  [
+    'wait_for with a timeout outside any loop (the timeout is an error or the same next step)',
+    inAsyncDef('import asyncio', 'try:\n    await asyncio.wait_for(ev.wait(), keep_alive)\nexcept asyncio.TimeoutError:\n    pass\nawait close()', 'async def idle(ev, keep_alive):'),
+    [asyncioSleep('await asyncio.wait_for(ev.wait(), keep_alive)')],
+  ],
+  [
+    'wait_for without a timeout in a loop',
+    inAsyncDef('import asyncio', 'while True:\n    await asyncio.wait_for(ev.wait(), None)\n    ev.clear()\n    handle()'),
+    [asyncioSleep('await asyncio.wait_for(ev.wait(), None)')],
+  ],
+  [
     'a wait in a timeout scope that does not loop back',
     inAsyncDef('import trio', 'with trio.move_on_after(2):\n    await ev.wait()\nreturn ev.is_set()', 'async def ready(ev):'),
     [{ original: 'await ev.wait()', replacement: "await __import__('trio').sleep(0.5)" }],
