@@ -3,7 +3,8 @@
  * `__import__('time').sleep(d)`, which freezes the whole event loop for d. Both return None; sleeps with asyncio's
  * `result` argument and zero-delay sleeps (cooperative yields, not waits) are left alone, and so is a sleep that is the
  * only yield of a `while` loop waiting for another task of the same loop (a hang by construction, not a slow mutant),
- * unless the loop reads a clock (`time.monotonic()`, `current_time()`) or its condition polls a process or thread (`.exitcode`).
+ * unless the loop reads a clock (`time.monotonic()`, `current_time()`), its condition polls a process or thread
+ * (`.exitcode`) or its body polls a child (`os.waitpid(pid, os.WNOHANG)`).
  * A sleep function that returns the awaitable instead of awaiting it (`def sleep(s): return asyncio.sleep(s)`, or a
  * lambda, which callers await) -> `(__import__('time').sleep(s), asyncio.sleep(0))[1]`: it blocks for s when called
  * and hands back an awaitable that completes at once, so callers still await the same None.
@@ -41,6 +42,8 @@ function sleepDelay(call: Node): Node | undefined {
 /** A loop that reads a clock (condition or body) ends by itself; one whose condition polls a process or thread progresses without the event loop. */
 const CLOCK = /monotonic|perf_counter|time\(\)|current_time/;
 const OUTSIDE_PROGRESS = /exitcode|returncode|is_alive|\.poll\(\)/;
+/** A body that polls a child process itself (`pid, status = os.waitpid(pid, os.WNOHANG)`) also waits for outside progress. */
+const POLLS_PROCESS = /\bwaitpid\(/;
 
 /**
  * True when the sleep is the only yield of a `while` loop (no other await that always runs in its body) that reads no
@@ -50,7 +53,7 @@ const OUTSIDE_PROGRESS = /exitcode|returncode|is_alive|\.poll\(\)/;
 function isOnlyYieldOfPollingLoop(sleep: Node): boolean {
   let loop: Node | null = sleep.parent;
   while (loop && loop.type !== 'while_statement' && !['function_definition', 'lambda', 'class_definition'].includes(loop.type)) loop = loop.parent;
-  if (loop?.type !== 'while_statement' || CLOCK.test(loop.text) || OUTSIDE_PROGRESS.test(field(loop, 'condition').text)) return false;
+  if (loop?.type !== 'while_statement' || CLOCK.test(loop.text) || OUTSIDE_PROGRESS.test(field(loop, 'condition').text) || POLLS_PROCESS.test(field(loop, 'body').text)) return false;
   const body = field(loop, 'body');
   const yields = ownDescendants(body, ['await', 'for_statement', 'with_statement']).filter((node) => node.id !== sleep.id && isYield(node) && !isConditional(node, body));
   return yields.length === 0;

@@ -19,7 +19,9 @@ export function qualifiedName(node: Node): string | undefined {
   const dotted = dottedName(node);
   if (dotted === undefined) return undefined;
   const resolved = resolveWith(moduleOf(node), dotted);
-  return resolved === undefined || isParameterOfEnclosingFunction(node, dotted.split('.')[0]) ? undefined : resolved;
+  if (resolved === undefined || isParameterOfEnclosingFunction(node, dotted.split('.')[0])) return undefined;
+  // Library names are final; a project name may re-export one (`from .curio import sleep`, curio doing `from asyncio import sleep`).
+  return LIBRARY_MODULES.has(resolved.split('.')[0]) ? resolved : projectOf(node.tree).canonical(resolved);
 }
 
 /** True when `name` is a parameter of a function around `node` (`def retry(sleep=asyncio.sleep)` shadows `from asyncio import sleep`). */

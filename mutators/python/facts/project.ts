@@ -94,8 +94,33 @@ export class Project {
     return undefined;
   }
 
+  /**
+   * A qualified name with the project's re-exports of outside names followed: `pkg.curio.sleep`, where pkg/curio.py
+   * does `from asyncio import sleep`, is `asyncio.sleep`. Names the project defines (or does not know) stay as they are.
+   */
+  canonical(qualified: string): string {
+    let known = this.canonicalNames.get(qualified);
+    if (known === undefined) this.canonicalNames.set(qualified, (known = this.followReexports(qualified, 0)));
+    return known;
+  }
+
+  private readonly canonicalNames = new Map<string, string>();
+
+  private followReexports(qualified: string, depth: number): string {
+    const parts = qualified.split('.');
+    for (let split = parts.length - 1; split >= 1 && depth <= 5; split--) {
+      const module = this.findModule(parts.slice(0, split).join('.'));
+      if (!module) continue;
+      const [name, ...rest] = parts.slice(split);
+      const imported = module.classes.has(name) || module.functions.has(name) ? undefined : module.imports.get(name);
+      return imported === undefined ? qualified : this.followReexports([imported, ...rest].join('.'), depth + 1);
+    }
+    return qualified;
+  }
+
   /** Every qualified name a class is known to derive from, itself first, through project classes to library classes. */
-  ancestry(qualified: string, depth = 0): string[] {
+  ancestry(spelled: string, depth = 0): string[] {
+    const qualified = this.canonical(spelled);
     const definition = depth > 5 ? undefined : this.definition(qualified);
     if (!definition || definition.node.type !== 'class_definition') return [qualified];
     const owner = definition.module.classes.get(field(definition.node, 'name').text);

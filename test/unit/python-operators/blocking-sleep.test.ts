@@ -1,6 +1,6 @@
 /** Table tests for BlockingSleep (Python): which awaited sleeps become `time.sleep`, and which shapes are left alone. */
 import { blockingSleep } from '../../../mutators/python/blocking-sleep.js';
-import { inAsyncDef, operatorTable } from '../python-harness.js';
+import { inAsyncDef, operatorTable, projectTable } from '../python-harness.js';
 
 const blocking = (original: string, delay: string) => ({ original, replacement: `__import__('time').sleep(${delay})` });
 
@@ -41,6 +41,11 @@ operatorTable(blockingSleep, [
   ],
   ['leaves alone: a sleep in an except clause of a queue-polling loop', inAsyncDef('import asyncio', 'while True:\n    try:\n        line = q.get_nowait()\n    except Empty:\n        await asyncio.sleep(0.01)'), []],
   ['a polling loop bounded by a clock', inAsyncDef('import asyncio, time', 'start = time.monotonic()\nwhile time.monotonic() - start < timeout:\n    await asyncio.sleep(interval)', 'async def run(timeout, interval):'), [blocking('await asyncio.sleep(interval)', 'interval')]],
+  [
+    'a loop whose body polls a child with os.waitpid',
+    inAsyncDef('import asyncio, os', 'while True:\n    pid, status = os.waitpid(self._pid, os.WNOHANG)\n    if pid == self._pid:\n        break\n    await asyncio.sleep(self.poll_interval)', 'async def wait(self):'),
+    [blocking('await asyncio.sleep(self.poll_interval)', 'self.poll_interval')],
+  ],
   ['a loop polling a child process', inAsyncDef('import asyncio', 'while self.exitcode is None:\n    await asyncio.sleep(0.005)', 'async def join(self):'), [blocking('await asyncio.sleep(0.005)', '0.005')]],
   ['a while-retry loop with an await that always runs', inAsyncDef('import asyncio', 'while True:\n    try:\n        return await op()\n    except OSError:\n        await asyncio.sleep(delay)', 'async def run(op, delay):'), [blocking('await asyncio.sleep(delay)', 'delay')]],
   ['a while loop with an async for', inAsyncDef('import asyncio', 'while running:\n    async for msg in stream:\n        handle(msg)\n    await asyncio.sleep(1)', 'async def run(running, stream):'), [blocking('await asyncio.sleep(1)', '1')]],
@@ -48,5 +53,26 @@ operatorTable(blockingSleep, [
     'a rate-limit loop that reads the clock in its body',
     inAsyncDef('import anyio', 'while True:\n    now = anyio.current_time()\n    if now >= self.next_start:\n        break\n    await anyio.sleep(self.next_start - now)', 'async def wait_turn(self):'),
     [blocking('await anyio.sleep(self.next_start - now)', 'self.next_start - now')],
+  ],
+]);
+
+projectTable(blockingSleep, [
+  [
+    'a library sleep re-exported by a project module (from .curio import sleep)',
+    {
+      'pkg/__init__.py': '',
+      'pkg/curio.py': 'from asyncio import sleep, Event\n\n__all__ = ["sleep", "Event"]\n',
+      'pkg/session.py': 'from pkg.curio import sleep\n\nasync def throttle(cost):\n    await sleep(cost)\n',
+    },
+    [{ file: 'pkg/session.py', original: 'await sleep(cost)', replacement: "__import__('time').sleep(cost)" }],
+  ],
+  [
+    'leaves alone: a project sleep function of the same name (not a re-export)',
+    {
+      'pkg/__init__.py': '',
+      'pkg/curio.py': 'async def sleep(seconds):\n    return seconds\n',
+      'pkg/session.py': 'from pkg.curio import sleep\n\nasync def throttle(cost):\n    await sleep(cost)\n',
+    },
+    [],
   ],
 ]);

@@ -1,7 +1,7 @@
 /** Table tests for PollInsteadOfEvent (Python): which event-wait statements become sleep-polling loops, and which are left alone. */
 import { expect, it } from 'vitest';
 import { pollInsteadOfEvent } from '../../../mutators/python/poll-instead-of-event.js';
-import { inAsyncDef, mutationsOf, operatorTable } from '../python-harness.js';
+import { inAsyncDef, mutationsOf, operatorTable, projectTable } from '../python-harness.js';
 
 const poll = (original: string, receiver: string, library = 'asyncio') => ({ original, replacement: `while not ${receiver}.is_set():\n    await __import__('${library}').sleep(0.2)` });
 
@@ -34,3 +34,24 @@ it('PollInsteadOfEvent replaces the whole statement', async () => {
   const [mutation] = await mutationsOf(pollInsteadOfEvent, inAsyncDef('import asyncio\n\nready = asyncio.Event()', 'await ready.wait()'));
   expect([mutation.level, mutation.node.type]).toEqual(['statement', 'expression_statement']);
 });
+
+projectTable(pollInsteadOfEvent, [
+  [
+    'an Event re-exported by a project module (from pkg.curio import Event)',
+    {
+      'pkg/__init__.py': '',
+      'pkg/curio.py': 'from asyncio import Event, sleep\n',
+      'pkg/transport.py': 'from pkg.curio import Event\n\nclass Transport:\n    def __init__(self):\n        self._can_send = Event()\n\n    async def write(self, data):\n        await self._can_send.wait()\n',
+    },
+    [{ file: 'pkg/transport.py', original: 'await self._can_send.wait()', replacement: "while not self._can_send.is_set():\n    await __import__('asyncio').sleep(0.2)" }],
+  ],
+  [
+    'leaves alone: a project class named Event (no is_set() known)',
+    {
+      'pkg/__init__.py': '',
+      'pkg/curio.py': 'class Event:\n    async def wait(self):\n        pass\n',
+      'pkg/transport.py': 'from pkg.curio import Event\n\nclass Transport:\n    def __init__(self):\n        self._can_send = Event()\n\n    async def write(self, data):\n        await self._can_send.wait()\n',
+    },
+    [],
+  ],
+]);
