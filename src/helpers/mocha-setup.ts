@@ -2,7 +2,7 @@
  * sleepmut/mocha-setup: add it to Mocha's `require` (`.mocharc`, or `mochaOptions.require` in Stryker's config). In a
  * Stryker run with the `sleepmut` reporter, each test gets the timeout sleepmut computed for the active timing mutant
  * (Stryker's mocha runner otherwise turns Mocha's timeouts off): a mutant that hangs a test fails it in about a
- * second and a half, with no test-runner restart. Outside such a run it changes nothing.
+ * second, with no test-runner restart. Outside such a run it changes nothing.
  */
 import { markSetupInUse, testTimeoutOf } from './mutant-timeouts.js';
 

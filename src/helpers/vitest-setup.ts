@@ -1,7 +1,7 @@
 /**
  * sleepmut/vitest-setup: add it to Vitest's `setupFiles`. In a Stryker run with the `sleepmut` reporter, each test
  * gets the timeout sleepmut computed for the active timing mutant (baseline time + injected delay x hits + margin):
- * a mutant that hangs a test fails it in about a second and a half, with no worker restart; a mutant that is merely
+ * a mutant that hangs a test fails it in about a second, with no worker restart; a mutant that is merely
  * slower gets the time it needs. Outside such a run it changes nothing.
  */
 import { inject, vi } from 'vitest';

@@ -5,7 +5,7 @@ import type { MutantCoverage, MutantRunPlan } from '@stryker-mutator/api/core';
 import type { CompleteDryRunResult } from '@stryker-mutator/api/test-runner';
 import type { MutatorSettings } from '../../mutators/settings.js';
 import { setupMarkerFileName, testTimeoutsFileName } from './timeouts.js';
-import { firstBudget, slowOrHungBudgetMs } from '../verdict/budget.js';
+import { firstBudget, slowOrHungBudgetMs, testBudget } from '../verdict/budget.js';
 
 export class TimingTimeouts {
   private readonly testMs: Map<string, number>;
@@ -29,13 +29,14 @@ export class TimingTimeouts {
     const hits = this.hits.get(plan.mutant.id);
     if (!hits) return;
     this.sandbox ??= sandboxRoot(plan);
-    const budgetOf = (baselineMs: number, hits: number) => firstBudget({ operator: plan.mutant.mutatorName, baselineMs, hits, timeoutFactor: this.timeoutFactor, settings: this.settings });
-    const run = budgetOf(plan.netTime, [...hits.values()].reduce((sum, count) => sum + count, 0));
+    const budgetInput = (baselineMs: number, hits: number) => ({ operator: plan.mutant.mutatorName, baselineMs, hits, timeoutFactor: this.timeoutFactor, settings: this.settings });
+    const run = firstBudget(budgetInput(plan.netTime, [...hits.values()].reduce((sum, count) => sum + count, 0)));
     // Stryker runs a mutant once: with per-test timeouts (the setups) deciding hangs test by test, the whole run gets
     // the slow-or-hung budget, so a busy machine cannot turn a slow run into a Timeout; without them the first budget.
     plan.runOptions.timeout = this.perTestTimeoutsActive() === true ? slowOrHungBudgetMs(run) : run.budgetMs;
     this.runTimeouts.set(plan.mutant.id, plan.runOptions.timeout);
-    const perTest = [...hits].filter(([testId]) => testId !== '').map(([testId, count]) => budgetOf(this.testMs.get(testId) ?? 0, count).budgetMs);
+    // Each test its own budget: a test's clock starts in a running runner, so its margin is smaller than a run's (testBudget).
+    const perTest = [...hits].filter(([testId]) => testId !== '').map(([testId, count]) => testBudget(budgetInput(this.testMs.get(testId) ?? 0, count)).budgetMs);
     if (perTest.length) this.testTimeouts[plan.mutant.id] = Math.max(...perTest);
   }
 

@@ -15,6 +15,15 @@ import { maxTimerMs } from '../bounds.js';
 /** Room for the machine on top of the expected time of a run. */
 export const budgetMarginMs = 1000;
 
+/**
+ * Room for the machine in one test's own budget (the per-test timeouts of `sleepmut/vitest-setup` and
+ * `sleepmut/mocha-setup`): the test's clock starts inside a running test runner, so nothing of a process start,
+ * file loading or collection needs room, only a garbage collection or a late callback ...
+ */
+export const testMarginMs = 500;
+/** ... plus this share of the test's baseline time, on top of the timeout factor: a busy machine stretches the test's own code. */
+export const testStretchShare = 0.5;
+
 /** Per hit: how late a timer may fire on a busy machine. */
 export const timerSlipPerHitMs = 50;
 
@@ -74,6 +83,15 @@ export function firstBudget({ operator, baselineMs, hits, timeoutFactor, setting
   const injected = injectedDelayMs(operator, settings) ?? unknownDelayPerHitMs;
   const expectedMs = Math.ceil(timeoutFactor * baselineMs + hits * (injected + timerSlipPerHitMs));
   return { budgetMs: Math.min(expectedMs + marginMs, longestBudgetMs), marginMs, final: false };
+}
+
+/**
+ * The first budget of one test inside a running test runner: the run's rule with the test's own margin (a fixed
+ * `testMarginMs` plus `testStretchShare` of its baseline). A hang of a 3 ms test ends after 1.06 s instead of 1.56 s;
+ * from a 1 s baseline on the margin is as large as a run's, and it grows with the baseline.
+ */
+export function testBudget(input: Omit<BudgetInput, 'marginMs'>): Budget {
+  return firstBudget({ ...input, marginMs: testMarginMs + Math.ceil(testStretchShare * input.baselineMs) });
 }
 
 /** The budget of the one re-run that tells "slow" from "hung": 4 x the expected time, plus the margin, plus 5 s. */

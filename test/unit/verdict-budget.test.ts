@@ -1,7 +1,7 @@
 /** The shared verdict rule (src/verdict/budget.ts) and the summary's one slowdown figure: edge cases. */
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../mutators/settings.js';
-import { addsTime, firstBudget, injectedDelayMs, nextBudget, slowOrHungBudgetMs } from '../../src/verdict/budget.js';
+import { addsTime, firstBudget, injectedDelayMs, nextBudget, slowOrHungBudgetMs, testBudget } from '../../src/verdict/budget.js';
 import { buildSummary, type MutantOutcome } from '../../src/report/summary.js';
 import { slowdownPhrase } from '../../src/report/table.js';
 import { afterSlowOrHungRun, type MutantOutcome as PyOutcome } from '../../src/python/outcome.js';
@@ -60,6 +60,14 @@ describe('the time budget', () => {
 
   it('has no zero-baseline, zero-hit budget below the margin', () => {
     expect(budget('SerializeConcurrency', 0, 0).budgetMs).toBe(1000);
+  });
+
+  it("gives one test inside a running runner 500 ms + half its baseline as margin: a 3 ms test's hang ends after 1,057 ms (was 1,556)", () => {
+    const ofTest = (baselineMs: number) => testBudget({ operator: 'EventWaitToSleep', baselineMs, hits: 1, timeoutFactor: 1.5, settings });
+    expect(ofTest(3)).toEqual({ budgetMs: 5 + 550 + 500 + 2, marginMs: 502, final: false });
+    // From a 1 s baseline on the margin is as large as a run's, and it grows with the baseline: a long test is stretched more.
+    expect(ofTest(1000).budgetMs).toBe(budget('EventWaitToSleep', 1000, 1).budgetMs);
+    expect(ofTest(4000).budgetMs).toBe(6000 + 550 + 500 + 2000);
   });
 });
 
