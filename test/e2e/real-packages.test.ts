@@ -6,10 +6,11 @@ import { expect, it } from 'vitest';
 import { repoRoot } from './support/stryker.js';
 import type { ListedMutant } from '../../src/report/mutant-list.js';
 
-/** Four of the libraries of the JS/TS evaluation whose published tarballs carry the evaluated code (source or its compiled twin). */
+/** Five of the libraries of the JS/TS evaluation whose published tarballs carry the evaluated code (source or its compiled twin); nano-spawn carries the evaluation's event waits (once, stored once, awaited exit promises). */
 const packages = [
   { spec: 'cacache@21.0.1', paths: ['lib'] },
   { spec: 'fs-extra@11.3.6', paths: ['lib'] },
+  { spec: 'nano-spawn@0.1.0', paths: ['source'] },
   { spec: 'reconnecting-websocket@4.4.0', paths: ['reconnecting-websocket.ts'] },
   { spec: 'rimraf@6.1.0', paths: ['dist/esm'] },
 ];
