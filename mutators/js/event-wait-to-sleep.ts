@@ -13,6 +13,9 @@ export const eventWaitToSleep: JsMutator = {
       const argument = path.get('argument') as NodePath;
       const wait = eventWait(argument);
       if (wait) yield awaitExpression(wait === 'keep' ? sleepInstead(argument.node as t.Expression) : timerPromise(mutatorSettings().delayMs));
+    } else if (isStoredForJoins(path) && eventWait(path) === 'pure') {
+      // `const onClose = once(p, 'close'); ... await Promise.race([onClose, ...errorWatchers])`: the promise is the wait.
+      yield timerPromise(mutatorSettings().delayMs);
     } else if (isThenReceiver(path)) {
       // `ready(emitter).then(() => start())`: the chain starts after a fixed time instead of on the event.
       const wait = eventWait(path);
@@ -100,6 +103,34 @@ function allOfEventWaits(path: NodePath<t.CallExpression>): EventWait | undefine
   });
   if (pushed.some((arguments_) => arguments_ === undefined)) return undefined;
   return every(pushed.flat() as NodePath[]);
+}
+
+const joins = new Set(['Promise.race', 'Promise.all', 'Promise.allSettled']);
+
+/**
+ * `const onClose = once(p, 'close')` whose every use is an element of `await Promise.race([onClose, ...])` (or `.all`,
+ * `.allSettled`) with the value discarded (nano-spawn result.js). A promise awaited on its own is mutated where it is
+ * awaited instead.
+ */
+function isStoredForJoins(path: NodePath): boolean {
+  const { parent, node } = path;
+  if ((node.type !== 'CallExpression' && node.type !== 'NewExpression') || parent?.type !== 'VariableDeclarator' || parent.init !== node || parent.id.type !== 'Identifier') return false;
+  const binding = path.scope.getBinding(parent.id.name);
+  if (!binding?.constant || !binding.referencePaths.length) return false;
+  return binding.referencePaths.every((reference) => {
+    const list = reference.parentPath;
+    const join = list?.parentPath;
+    const awaited = join?.parentPath;
+    return (
+      list?.node.type === 'ArrayExpression' &&
+      join?.node.type === 'CallExpression' &&
+      join.node.arguments.length === 1 &&
+      join.node.arguments[0] === list.node &&
+      joins.has(memberChain(join.node.callee)?.join('.') ?? '') &&
+      awaited !== null && awaited !== undefined &&
+      isDiscardedAwait(awaited)
+    );
+  });
 }
 
 /** `x.then(() => ...)`: the receiver of a `.then` whose callback ignores the resolved value. */

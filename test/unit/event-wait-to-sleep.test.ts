@@ -14,6 +14,8 @@ const endOfScan = `new Promise((resolve, reject) => { if (!stream) return reject
 /** The same, as the printer writes the kept copy. */
 const checkOnEventPrinted = `new Promise<void>(resolve => {\n  const check = () => {\n    if (em.live.length === 0) {\n      em.off('change', check);\n      resolve();\n    }\n  };\n  em.on('change', check);\n  check();\n})`;
 const endOfScanPrinted = `new Promise((resolve, reject) => {\n  if (!stream) return reject();\n  stream.once('end', () => {\n    resolve(undefined);\n    em.emit('scanned');\n  });\n})`;
+/** tinyexec: a deferred kept in a field, resolved by a member registered as a listener; `extra` adds a member. */
+const deferredClass = (extra = '') => `class Proc {\n  constructor() {\n    this._closed = new Promise((resolve) => {\n      this._resolveClose = resolve;\n    });\n  }\n  spawn(handle) {\n    handle.once('close', this._onClose);\n  }\n  async output() {\n    await this._closed;\n  }\n  _onClose = () => {\n    if (this._resolveClose) {\n      this._resolveClose();\n    }\n  };${extra}\n}`;
 const inAsync = (body: string): string => `async function run(em, target, queue, latch, server, app) {\n  ${body}\n}`;
 
 describe('EventWaitToSleep mutates', () => {
@@ -39,6 +41,12 @@ describe('EventWaitToSleep mutates', () => {
     ],
     ['a condition re-checked on every event, by a local listener (lightship)', inAsync(`await ${checkOnEvent};`), [keepCall(`await ${checkOnEvent}`, checkOnEventPrinted)]],
     ['an executor that rejects early and resolves in an end listener (chokidar)', inAsync(`await ${endOfScan};`), [keepCall(`await ${endOfScan}`, endOfScanPrinted)]],
+    ['a deferred kept in a field and resolved by a member registered as a listener (tinyexec)', deferredClass(), [toSleep('await this._closed')]],
+    [
+      'a stored once awaited only inside a race with error watchers (nano-spawn)',
+      `import { once } from 'node:events';\n${inAsync(`const onClose = once(em, 'close');\n  try {\n    await Promise.race([onClose, watchErrors(em)]);\n  } catch {\n    await Promise.allSettled([onClose]);\n  }`)}`,
+      [{ original: `once(em, 'close')`, replacement: 'new Promise(r => globalThis.setTimeout(r, 500))' }],
+    ],
     ['latch.wait()', inAsync(`await latch.wait();`), [toSleep(`await latch.wait()`)]],
     ['this.barrier.wait()', inAsync(`await this.barrier.wait();`), [toSleep(`await this.barrier.wait()`)]],
     ['queue.onIdle()', inAsync(`await queue.onIdle();`), [toSleep(`await queue.onIdle()`)]],
@@ -101,6 +109,10 @@ describe('EventWaitToSleep leaves alone', () => {
 ${inAsync(`while (queue.size > 2) {
     await once(em, 'x');
   }`)}`],
+    ['a deferred whose resolver a public method also calls (not only an event)', deferredClass(`\n  finish() {\n    this._resolveClose();\n  }`)],
+    ['a deferred whose resolving member is also handed to a timer', deferredClass(`\n  later() {\n    setTimeout(this._onClose, 10);\n  }`)],
+    ['a stored once raced and its result used', `import { once } from 'node:events';\n${inAsync(`const onClose = once(em, 'close');\n  const winner = await Promise.race([onClose, watchErrors(em)]);\n  return winner;`)}`],
+    ['a stored once raced and also handed on', `import { once } from 'node:events';\n${inAsync(`const onClose = once(em, 'close');\n  await Promise.race([onClose, watchErrors(em)]);\n  return onClose;`)}`],
     ['once from lodash', `import { once } from 'lodash';\n${inAsync(`await once(em, 'x');`)}`],
     ['once required from lodash (CommonJS)', `const { once } = require('lodash');\n${inAsync(`await once(em, 'x');`)}`],
     ['a reassigned binding of a required once', `let { once } = require('events');\nonce = other;\n${inAsync(`await once(em, 'x');`)}`],

@@ -62,8 +62,8 @@ export function isEventPromiseLibrary(node: t.CallExpression, lookup: Lookup): b
   return node.arguments.length === 2 && origin?.source === 'p-event' && (origin.imported === 'pEvent' || origin.imported === 'default');
 }
 
-const listenerMethods = new Set(['once', 'on', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
-const removalMethods = new Set(['off', 'removeListener', 'removeEventListener']);
+export const listenerMethods = new Set(['once', 'on', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
+export const removalMethods = new Set(['off', 'removeListener', 'removeEventListener']);
 
 /**
  * How a promise resolves on an event: `pure` when creating it only registers the listener (`new Promise(r =>
@@ -81,10 +81,10 @@ export function listenerPromise(node: t.Node): ListenerPromise | undefined {
 
 export const isListenerPromise = (node: t.Node): boolean => listenerPromise(node) !== undefined;
 
-const isListenerCall = (node: t.Node | null | undefined, methods: ReadonlySet<string>): node is t.CallExpression =>
+export const isListenerCall = (node: t.Node | null | undefined, methods: ReadonlySet<string>): node is t.CallExpression =>
   node?.type === 'CallExpression' && node.callee.type === 'MemberExpression' && methods.has(propertyName(node.callee) ?? '');
 
-const isArgumentOf = (call: t.CallExpression, node: t.Node): boolean => call.arguments.includes(node as t.Expression);
+export const isArgumentOf = (call: t.CallExpression, node: t.Node): boolean => call.arguments.includes(node as t.Expression);
 
 /**
  * A promise whose resolver is called only from listeners its executor registers, inline or through a local function:
@@ -131,7 +131,7 @@ function resolvedByListeners(node: t.Node): boolean {
   return [...resolving].every((fn) => handlers.has(fn) && !escaped.has(fn));
 }
 
-const isFunctionNode = (node: t.Node): boolean => ['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration'].includes(node.type);
+export const isFunctionNode = (node: t.Node): boolean => ['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration', 'ClassMethod', 'ClassPrivateMethod', 'ObjectMethod'].includes(node.type);
 
 /** An identifier that is not a reference: a declared name, a non-computed member property or object key. */
 function isDeclarationOrKey(child: t.Identifier, parent: t.Node): boolean {
@@ -144,7 +144,7 @@ function isDeclarationOrKey(child: t.Identifier, parent: t.Node): boolean {
 const skippedKeys = new Set(['loc', 'leadingComments', 'trailingComments', 'innerComments', 'extra', 'typeAnnotation', 'typeParameters', 'returnType']);
 
 /** Visits every node under `node` with its parent and the innermost function around it (`stack`'s last). */
-function walkFunctions(node: t.Node, stack: t.Node[], visit: (child: t.Node, parent: t.Node, enclosing: t.Node) => void): void {
+export function walkFunctions(node: t.Node, stack: t.Node[], visit: (child: t.Node, parent: t.Node, enclosing: t.Node) => void): void {
   for (const key of Object.keys(node)) {
     if (skippedKeys.has(key)) continue;
     const value = (node as unknown as Record<string, unknown>)[key];

@@ -6,6 +6,7 @@
  */
 import type * as t from '@babel/types';
 import { builtinName, memberChain, propertyName } from '../ast.js';
+import { deferredResolverField, resolvedByClassListeners } from './deferred.js';
 import { moduleInfo, type ModuleInfo } from './module-info.js';
 import { parseModuleFile, resolveRelative } from './parser.js';
 import {
@@ -147,7 +148,7 @@ export function factOfExpression(node: t.Node, context: Context): TimingFact | '
   if (node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression' || node.type === 'ParenthesizedExpression') return factOfExpression(node.expression, context);
   const timeout = timeoutPromiseDuration(node, lookup);
   if (timeout) return sleepAt(timeout, context);
-  if (node.type === 'NewExpression') return eventFact(listenerPromise(node));
+  if (node.type === 'NewExpression') return eventFact(listenerPromise(node)) ?? deferredFact(node, context);
   if (node.type !== 'CallExpression') return undefined;
   if (isEventsOnce(node, lookup) || isEventPromiseLibrary(node, lookup)) return { kind: 'event' };
   if (context.fn && isInFlightJoin(node)) return { kind: 'event' };
@@ -161,6 +162,12 @@ export function factOfExpression(node: t.Node, context: Context): TimingFact | '
   }
   // An offload is a fact of the promisified name itself: a helper around it takes other arguments than its `*Sync` twin.
   return callee?.kind === 'offload' ? undefined : callee;
+}
+
+/** `this.closed = new Promise(r => { this.resolveClose = r; })` in a class whose listeners alone call `this.resolveClose()`. */
+function deferredFact(node: t.NewExpression, context: Context): TimingFact | undefined {
+  const resolver = deferredResolverField(node);
+  return resolver && context.cls && resolvedByClassListeners(context.cls, resolver) ? { kind: 'event' } : undefined;
 }
 
 const eventFact = (listener: ListenerPromise | undefined): TimingFact | undefined =>
