@@ -1,4 +1,4 @@
-/** Regression snapshot over real async Python code: `sleepmut list --json` on five published packages (pinned wheels, installed by pip), one `id operator file:line` line per mutant. */
+/** Regression snapshot over real async Python code: `sleepmut list --json` on six published packages (pinned wheels, installed by pip), one `id operator file:line` line per mutant. */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +19,8 @@ const packages = [
   { name: 'aiohttp-retry', version: '2.9.1', sha256: '66d2759d1921838256a05a3f80ad7e724936f083e35be5abb5e16eed6be6dc54' },
   { name: 'aioitertools', version: '0.13.0', sha256: '0be0292b856f08dfac90e31f4739432f4cb6d7520ab9eb73e143f4f2fa5259be' },
   { name: 'opnieuw', version: '4.0.0', sha256: '31f83a6771fbd5bdd6ecb8754e845dd173f3c1fffc29ca8e37400634056d838f' },
+  // Event waits and sleeps reached through the package's own re-exports (aiorpcx.curio re-exports asyncio's Event and sleep).
+  { name: 'aiorpcX', version: '0.25.0', sha256: 'b0bdc9679a5908d3fe5bfc8fd626721dd8b64509028e909d292e9c6a49e983aa' },
   { name: 'trio-websocket', version: '0.12.2', sha256: 'df605665f1db533f4a386c94525870851096a223adcb97f72a07e8b4beba45b6' },
 ] as const;
 
