@@ -28,6 +28,7 @@ def serve(pytest_args, jobs, protocol):
             ready.append(True)
             send(protocol, {"ready": True, "threads": foreign_threads()})
             by_id = {item.nodeid: item for item in session.items}
+            import sleepmut_budget, sleepmut_pytest, sleepmut_runtime  # noqa: F401 (imported once here, not in every child: ~3 ms each)
             gc.freeze()  # the collected suite stays out of the children's garbage collections: no copy-on-write of its pages
             for line in jobs:
                 job = json.loads(line)
