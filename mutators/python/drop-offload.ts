@@ -4,16 +4,24 @@
  * `await anyio.to_thread.run_sync(f, *a)` / `await trio.to_thread.run_sync(f, *a)` -> `f(*a)` (their keyword
  * arguments configure the thread, not `f`, so they are dropped). A project coroutine that only offloads its first
  * parameter with its `*args` (a wrapper such as `run_sync(func, *args, limiter=...)`) counts as an offload at its calls.
+ * A stored `fut = loop.run_in_executor(ex, f, *a)` awaited later becomes a future of the same loop completed inline
+ * with `f(*a)`'s result or exception (statement level).
  */
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
-import { calledDefinition, qualifiedName } from './facts/names.js';
-import { asCallee, awaitedCall, callParts, field, isAsyncFunction, parameterName, present, splatKind, type CallParts } from './syntax.js';
+import { ownDescendants } from './facts/module.js';
+import { calledDefinition, calledMethod, qualifiedName } from './facts/names.js';
+import { asCallee, awaitedCall, callParts, enclosingScope, field, inAsyncFunction, isAsyncFunction, parameterName, present, splatKind, type CallParts } from './syntax.js';
 
 export const dropOffload: PyMutator = {
   name: 'DropOffload',
-  nodeTypes: ['await'],
+  nodeTypes: ['await', 'expression_statement'],
   *mutate(node) {
+    if (node.type === 'expression_statement') {
+      const stored = storedExecutorFuture(node);
+      if (stored) yield { node, replacement: stored, level: 'statement' };
+      return;
+    }
     const call = awaitedCall(node);
     const offloaded = call && offloadedCall(callParts(call)!);
     if (offloaded) yield { node, replacement: offloaded, level: 'expression' };
@@ -54,6 +62,27 @@ function offloadWrapper(callee: Node): { passesKeywords: boolean } | undefined {
 
 function isDocstring(statement: Node): boolean {
   return statement.type === 'expression_statement' && statement.firstNamedChild?.type === 'string';
+}
+
+/**
+ * `fut = loop.run_in_executor(ex, f, *a)` stored and awaited later in the same coroutine (`await asyncio.shield(fut)`,
+ * `fut.done()`, `fut.cancel()`): the future stays a future of the same loop, completed with what `f(*a)` returns (or
+ * raises) computed inline, so every later use sees the same result. The executor must be a name or None (not evaluating
+ * it loses nothing), and `run_in_executor` the loop's, not a project method of that name.
+ */
+function storedExecutorFuture(statement: Node): string | undefined {
+  const assignment = statement.namedChildCount === 1 ? statement.firstNamedChild : null;
+  if (assignment?.type !== 'assignment' || assignment.childForFieldName('type')) return undefined;
+  const [target, value] = [field(assignment, 'left'), assignment.childForFieldName('right')];
+  const parts = value?.type === 'call' ? callParts(value) : undefined;
+  if (target.type !== 'identifier' || !parts || !isRunInExecutor(parts.callee) || parts.keywords.size > 0 || calledMethod(parts.callee) || !inAsyncFunction(statement)) return undefined;
+  const [executor, ...job] = parts.positional;
+  const direct = executor && ['identifier', 'attribute', 'none'].includes(executor.type) ? directCall(job, []) : undefined;
+  const scope = enclosingScope(statement)!;
+  const awaitedLater = ownDescendants(field(scope, 'body'), 'await').some((wait) => wait.startIndex > statement.endIndex && wait.descendantsOfType('identifier').some((name) => name?.text === target.text));
+  if (!direct || !awaitedLater) return undefined;
+  const future = target.text;
+  return `${future} = ${field(parts.callee, 'object').text}.create_future()\ntry:\n    ${future}.set_result(${direct})\nexcept BaseException as _sleepmut_error:\n    ${future}.set_exception(_sleepmut_error)`;
 }
 
 function isRunInExecutor(callee: Node): boolean {

@@ -3,7 +3,8 @@
  * In a delay context (the value reaches a sleep/timer call, a delay-like name or keyword, a delay-like function's
  * return, or sits in a retry loop): `base * 2 ** n` / `base * pow(2, n)` -> `base`; a bare `2 ** n` -> backoffDelayMs
  * in seconds; `random.uniform(a, b)` -> `(a + b) / 2` and `random.random()` -> `0.5` (the mean, without the jitter).
- * `min(cap, base * 2 ** n)` mutates only the inner product. Anywhere: `tenacity.wait_exponential(...)` (and
+ * `min(cap, base * 2 ** n)` mutates only the inner product. Growth that feeds itself: `delay *= 2` -> `delay *= 1`,
+ * `delay = min(delay * 2, cap)` -> `min(delay, cap)`, a Fibonacci step kept in fields -> its scale. Anywhere: `tenacity.wait_exponential(...)` (and
  * `wait_random_exponential`) -> `wait_fixed(<first wait>)`; `backoff.expo` passed to `backoff.on_exception` /
  * `on_predicate` -> `backoff.constant` (or, when the decorator passes expo's keywords, a constant generator accepting them).
  */
@@ -22,9 +23,9 @@ const EXPO_KEYWORDS = ['base', 'factor', 'max_value'];
 
 export const flattenBackoff: PyMutator = {
   name: 'FlattenBackoff',
-  nodeTypes: ['binary_operator', 'call', 'identifier', 'attribute'],
+  nodeTypes: ['binary_operator', 'call', 'identifier', 'attribute', 'integer', 'float'],
   *mutate(node) {
-    const replacement = backoffMathReplacement(node) ?? jitterReplacement(node) ?? retryLibraryReplacement(node);
+    const replacement = backoffMathReplacement(node) ?? stateGrowthReplacement(node) ?? jitterReplacement(node) ?? retryLibraryReplacement(node);
     if (replacement !== undefined) yield { node, replacement, level: 'expression' };
   },
 };
@@ -81,6 +82,48 @@ function isProductOperand(node: Node): boolean {
 
 function binaryOperator(node: Node): string | undefined {
   return node.type === 'binary_operator' ? node.childForFieldName('operator')?.type : undefined;
+}
+
+// Growth held in a variable or in object state.
+
+/**
+ * A delay that grows by feeding itself, in a delay context: `retry_sleep *= 2` -> `retry_sleep *= 1`; `retry_sleep =
+ * min(retry_sleep * 2, 60)` -> `min(retry_sleep, 60)` (the product with the assigned name itself); a Fibonacci step kept
+ * in fields, `new = self.prev + self.cur; self.prev = self.cur; self.cur = new; return self.multiplier * new` ->
+ * `self.multiplier`. The delay stays at its first value, so retries come at a constant rate.
+ */
+function stateGrowthReplacement(node: Node): string | undefined {
+  const parent = node.parent;
+  if (parent?.type === 'augmented_assignment' && field(parent, 'right').equals(node) && parent.childForFieldName('operator')?.type === '*=') {
+    return isGrowthFactor(node) && inDelayContext(node) ? '1' : undefined;
+  }
+  if (binaryOperator(node) !== '*') return undefined;
+  const [left, right] = [unwrapParentheses(field(node, 'left')), unwrapParentheses(field(node, 'right'))];
+  const kept = selfFedOperand(node, left, right) ?? selfFedOperand(node, right, left) ?? recurrenceScale(left, right) ?? recurrenceScale(right, left);
+  return kept !== undefined && inDelayContext(node) ? kept.text : undefined;
+}
+
+/** `x * k` inside `x = ...` (the same name assigned): x, when k is a growth factor. */
+function selfFedOperand(product: Node, kept: Node, factor: Node): Node | undefined {
+  if (!isGrowthFactor(factor) || dottedName(kept) === undefined) return undefined;
+  let assignment = product.parent;
+  while (assignment && ['parenthesized_expression', 'argument_list', 'call', 'binary_operator'].includes(assignment.type)) assignment = assignment.parent;
+  return assignment?.type === 'assignment' && field(assignment, 'left').text === kept.text ? kept : undefined;
+}
+
+/** `scale * step` where scale is a growth name and step a local computed from fields that it is stored back into (a recurrence in object state): scale. */
+function recurrenceScale(scale: Node, step: Node): Node | undefined {
+  if (step.type !== 'identifier' || dottedName(scale) === undefined || isNumericLiteral(scale) || !isGrowthFactor(scale)) return undefined;
+  const owner = ownerClass(step);
+  let scope = step.parent;
+  while (scope && scope.type !== 'function_definition') scope = scope.parent;
+  if (!owner || !scope) return undefined;
+  const assignments = ownDescendants(field(scope, 'body'), 'assignment');
+  const computed = assignments.filter((assignment) => field(assignment, 'left').text === step.text);
+  const value = computed.length === 1 ? computed[0].childForFieldName('right') : null;
+  if (value?.type !== 'binary_operator' || !['+', '*'].includes(binaryOperator(value)!)) return undefined;
+  const fields = new Set(value.descendantsOfType('attribute').filter((attribute) => attribute !== null && field(attribute, 'object').text === owner.self).map((attribute) => attribute!.text));
+  return assignments.some((assignment) => fields.has(field(assignment, 'left').text) && assignment.childForFieldName('right')?.text === step.text) ? scale : undefined;
 }
 
 // Jitter.

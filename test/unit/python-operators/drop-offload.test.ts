@@ -24,6 +24,23 @@ operatorTable(dropOffload, [
   ['leaves alone: a project function named to_thread', inAsyncDef('from .pool import to_thread', 'await to_thread(work)'), []],
   ['leaves alone: an offload outside async def', 'import asyncio\n\ndef run():\n    return asyncio.to_thread(work)\n', []],
   ['leaves alone: an awaited local coroutine without parameters', 'import asyncio\n\nasync def settle():\n    await asyncio.sleep(0.01)\n\nasync def run():\n    await settle()\n', []],
+  [
+    'a stored run_in_executor future awaited later: a future of the same loop completed inline',
+    inAsyncDef('import asyncio, functools', 'fut = loop.run_in_executor(executor, functools.partial(work, 1))\ntry:\n    return await asyncio.shield(fut)\nexcept asyncio.CancelledError:\n    fut.cancel()\n    raise', 'async def call(loop, executor):'),
+    [
+      direct(
+        'fut = loop.run_in_executor(executor, functools.partial(work, 1))',
+        'fut = loop.create_future()\ntry:\n    fut.set_result(functools.partial(work, 1)())\nexcept BaseException as _sleepmut_error:\n    fut.set_exception(_sleepmut_error)',
+      ),
+    ],
+  ],
+  ['leaves alone: a stored future never awaited in the coroutine (fire and forget)', inAsyncDef('import asyncio', 'fut = loop.run_in_executor(None, work)\nfut.add_done_callback(log)', 'async def call(loop):'), []],
+  ['leaves alone: a stored future whose executor is computed by a call', inAsyncDef('import asyncio', 'fut = loop.run_in_executor(make_pool(), work)\nreturn await fut', 'async def call(loop):'), []],
+  [
+    'leaves alone: a project method named run_in_executor (its first argument is the callback)',
+    'import asyncio\n\nclass Lock:\n    def run_in_executor(self, callback, *args):\n        return asyncio.get_running_loop().run_in_executor(None, callback, *args)\n\n    async def acquire(self):\n        out = self.run_in_executor(self._obj.acquire, 1)\n        return await out\n',
+    [],
+  ],
 ]);
 
 const compat = (body: string) =>

@@ -82,6 +82,21 @@ operatorTable(flattenBackoff, [
     [flat('self.random()', '0.5')],
   ],
   ['leaves alone: a self.random() of unknown origin', 'class Retry:\n    def get_timeout(self, attempt):\n        return self.base + self.random() * self.spread\n', []],
+  ['growth held in a delay variable: *= 2', inAsyncDef('import asyncio', 'current_delay = base\nwhile True:\n    delay = current_delay\n    current_delay *= 2\n    await asyncio.sleep(delay)'), [flat('2', '1')]],
+  ['a delay fed by its own product, capped', inAsyncDef('import asyncio', 'await asyncio.sleep(retry_sleep)\nretry_sleep = min(retry_sleep * 2, 60)', 'async def run(retry_sleep):'), [flat('retry_sleep * 2', 'retry_sleep')]],
+  ['a growth factor held in a field', inAsyncDef('import asyncio', 'self._wait *= self._factor\nawait asyncio.sleep(self._wait)', 'async def retry(self):'), [flat('self._factor', '1')]],
+  [
+    'a Fibonacci step kept in fields, scaled in a get_timeout method',
+    'class FibonacciRetry:\n    def get_timeout(self, attempt):\n        new_step = self.prev_step + self.current_step\n        self.prev_step = self.current_step\n        self.current_step = new_step\n        return min(self.multiplier * new_step, self.max_timeout)\n',
+    [flat('self.multiplier * new_step', 'self.multiplier')],
+  ],
+  ['leaves alone: a buffer size that doubles', inAsyncDef('import asyncio', 'size *= 2\nchunk = await reader.read(size)', 'async def grow(reader, size):'), []],
+  ['leaves alone: a delay multiplied by another name (no self-feeding)', inAsyncDef('import asyncio', 'delay = min(base * 2, 60)\nawait asyncio.sleep(delay)', 'async def run(base):'), []],
+  [
+    'leaves alone: a scaled local not stored back into the fields (no recurrence)',
+    'class Linear:\n    def get_timeout(self, attempt):\n        step = self.start + self.increment\n        return min(self.multiplier * step, self.max_timeout)\n',
+    [],
+  ],
 ]);
 
 projectTable(flattenBackoff, [
