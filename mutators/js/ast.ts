@@ -48,9 +48,19 @@ export const blockStatement = (body: readonly t.Statement[] = []): t.BlockStatem
 export const fromGlobal = (...names: readonly string[]): t.MemberExpression =>
   names.reduce<t.Expression>((object, name) => member(object, name), identifier('globalThis')) as t.MemberExpression;
 
+/**
+ * `globalThis` for a global the project's types may not declare (`Atomics` without the es2017.sharedmemory lib,
+ * `process.getBuiltinModule` with @types/node before 20.16): in TypeScript `(globalThis as any)`, so the mutant
+ * type-checks whatever `lib` and `@types/node` the project has; in JavaScript plain `globalThis`.
+ */
+export function untypedGlobal(typescript: boolean): t.Expression {
+  if (!typescript) return identifier('globalThis');
+  const cast = { type: 'TSAsExpression', expression: identifier('globalThis'), typeAnnotation: { type: 'TSAnyKeyword' } } as t.TSAsExpression;
+  return { type: 'ParenthesizedExpression', expression: cast } as t.ParenthesizedExpression;
+}
+
 /** `globalThis.process.getBuiltinModule('node:<name>')`: a builtin module without editing imports. */
-export const builtinModule = (name: string): t.CallExpression =>
-  call(fromGlobal('process', 'getBuiltinModule'), [stringLiteral(`node:${name}`)]);
+export const builtinModule = (name: string): t.CallExpression => call(fromGlobal('process', 'getBuiltinModule'), [stringLiteral(`node:${name}`)]);
 
 /** `new Promise(r => globalThis.setTimeout(r, ms))`: a non-blocking sleep of `ms`. */
 export const timerPromise = (ms: number): t.NewExpression =>

@@ -14,11 +14,13 @@ import {
   newExpression,
   numeric,
   propertyName,
+  untypedGlobal,
   type JsMutator,
 } from './ast.js';
 import { pathLookup, timeoutPromiseDuration, timersPromisesExport } from './facts/primitives.js';
 import { enclosingClass, factAt, moduleOf } from './facts/sites.js';
 import { factOfFunction, isFunction } from './facts/timing.js';
+import { isTypeScriptFile } from './template.js';
 
 export const blockingSleep: JsMutator = {
   name: 'BlockingSleep',
@@ -26,7 +28,7 @@ export const blockingSleep: JsMutator = {
     if (path.node.type !== 'CallExpression' && path.node.type !== 'NewExpression') return;
     if (path.key === 'argument' && path.parentPath && isDiscardedAwait(path.parentPath)) {
       const duration = sleepDuration(path, path.node);
-      if (duration && isNumberLike(duration) && !isZero(duration)) yield blockingWait(duration);
+      if (duration && isNumberLike(duration) && !isZero(duration)) yield blockingWait(duration, typed(path));
       return;
     }
     // A sleep promise that is stored and awaited later, chained with `.then`, or handed back by a helper whose duration
@@ -35,7 +37,7 @@ export const blockingSleep: JsMutator = {
     const duration = sleepDuration(path, path.node);
     if (!duration || !isNumberLike(duration) || isZero(duration)) return;
     if (isReturned(path) && !isHelperResult(path)) return;
-    yield blockedThenResolved(duration);
+    yield blockedThenResolved(duration, typed(path));
   },
 };
 
@@ -148,18 +150,24 @@ function mentionsTime(node: t.Node): boolean {
   return name !== undefined && nameWords(name).some((word) => timeWords.has(word));
 }
 
-/** `globalThis.Atomics.wait(new globalThis.Int32Array(new globalThis.SharedArrayBuffer(4)), 0, 0, ms)`: blocks the thread for `ms`. */
-function blockingWait(duration: t.Node): t.CallExpression {
-  const cell = newExpression(fromGlobal('Int32Array'), [newExpression(fromGlobal('SharedArrayBuffer'), [numeric(4)])]);
-  return call(fromGlobal('Atomics', 'wait'), [cell, numeric(0), numeric(0), finiteTimeout(duration)]);
+const typed = (path: NodePath): boolean => isTypeScriptFile(moduleOf(path).file);
+
+/**
+ * `globalThis.Atomics.wait(new globalThis.Int32Array(new globalThis.SharedArrayBuffer(4)), 0, 0, ms)`: blocks the thread
+ * for `ms`. In TypeScript `Atomics` and `SharedArrayBuffer` are reached through `(globalThis as any)`: a project whose
+ * `lib` lacks es2017.sharedmemory does not declare them (TS7017 under strict).
+ */
+function blockingWait(duration: t.Node, typescript: boolean): t.CallExpression {
+  const cell = newExpression(fromGlobal('Int32Array'), [newExpression(member(untypedGlobal(typescript), 'SharedArrayBuffer'), [numeric(4)])]);
+  return call(member(member(untypedGlobal(typescript), 'Atomics'), 'wait'), [cell, numeric(0), numeric(0), finiteTimeout(duration)]);
 }
 
 /**
  * `(blockingWait, globalThis.Promise.resolve())`: blocks now, then hands on a promise that is already settled (parenthesized
  * explicitly: the listed replacement text must also be correct where it is pasted, e.g. `const p = <here>;`).
  */
-function blockedThenResolved(duration: t.Node): t.ParenthesizedExpression {
-  const sequence = { type: 'SequenceExpression', expressions: [blockingWait(duration), call(member(fromGlobal('Promise'), 'resolve'), [])] } as t.SequenceExpression;
+function blockedThenResolved(duration: t.Node, typescript: boolean): t.ParenthesizedExpression {
+  const sequence = { type: 'SequenceExpression', expressions: [blockingWait(duration, typescript), call(member(fromGlobal('Promise'), 'resolve'), [])] } as t.SequenceExpression;
   return { type: 'ParenthesizedExpression', expression: sequence } as t.ParenthesizedExpression;
 }
 

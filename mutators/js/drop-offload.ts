@@ -18,19 +18,20 @@ import {
   type JsMutator,
 } from './ast.js';
 import { fsPromisesFunction, pathLookup, promisifiedBuiltin, type Builtin } from './facts/primitives.js';
-import { callFact } from './facts/sites.js';
+import { callFact, moduleOf } from './facts/sites.js';
+import { expressionFrom, isTypeScriptFile } from './template.js';
 
 export const dropOffload: JsMutator = {
   name: 'DropOffload',
   *mutate(path) {
     if (path.node.type === 'CallExpression' && path.parentPath?.node.type === 'AwaitExpression') {
       const twin = offloadedCall(path as NodePath<t.CallExpression>);
-      if (twin) yield syncTwinCall(twin, path.node);
+      if (twin) yield syncTwinCall(twin, path.node, isTypeScriptFile(moduleOf(path).file));
     } else if (path.node.type === 'CallExpression' && isHandedOn(path)) {
       // `return rm(p)`, `lstat(p).then(...)`, `ignoreENOENT(unlink(p))`: the promise is handed on, so the replacement
       // stays a promise: the sync work runs on the loop in a microtask, and a failure still rejects rather than throws.
       const twin = offloadedCall(path as NodePath<t.CallExpression>);
-      if (twin) yield call(member(call(fromGlobal('Promise', 'resolve'), []), 'then'), [arrow([], syncTwinCall(twin, path.node))]);
+      if (twin) yield call(member(call(fromGlobal('Promise', 'resolve'), []), 'then'), [arrow([], syncTwinCall(twin, path.node, isTypeScriptFile(moduleOf(path).file)))]);
     }
     // Shape checks on plain nodes come first: `path.get` allocates a NodePath, too costly for every statement.
     if (path.node.type === 'ExpressionStatement' && path.node.expression.type === 'AwaitExpression') {
@@ -40,7 +41,18 @@ export const dropOffload: JsMutator = {
 };
 
 /** `globalThis.process.getBuiltinModule('node:fs').<name>Sync(...args)`. */
-const syncTwinCall = (twin: Builtin, node: t.CallExpression): t.CallExpression => call(member(builtinModule(twin.module), `${twin.name}Sync`), node.arguments.map(cloneNode));
+const syncTwinCall = (twin: Builtin, node: t.CallExpression, typescript: boolean): t.CallExpression =>
+  call(member(typescript ? typedBuiltinModule(twin.module) : builtinModule(twin.module), `${twin.name}Sync`), node.arguments.map(cloneNode));
+
+/**
+ * `((globalThis as any).process.getBuiltinModule("node:fs") as typeof import("fs"))`: @types/node before 20.16 does not
+ * declare `getBuiltinModule`, and the cast back to the module's own type keeps the result typed as the original call's
+ * was (an `any` result would leave callbacks over it with implicitly-any parameters: TS7006).
+ */
+function typedBuiltinModule(module: string): t.Expression {
+  const cast = expressionFrom(`(globalThis as any).process.getBuiltinModule("node:${module}") as typeof import("${module}")`);
+  return cast ? ({ type: 'ParenthesizedExpression', expression: cast } as t.ParenthesizedExpression) : builtinModule(module);
+}
 
 /** A promise handed on rather than awaited here: returned, an arrow's body, chained with `.then`/`.catch`/`.finally`, or passed to a call. */
 function isHandedOn(path: NodePath): boolean {

@@ -5,5 +5,7 @@ import { dropOffload } from './drop-offload.js';
 import { blockingSleep } from './blocking-sleep.js';
 import { flattenBackoff } from './flatten-backoff.js';
 import { serializeConcurrency } from './serialize-concurrency.js';
+import { keepingUses } from './keep-uses.js';
 
-export const jsMutators: readonly JsMutator[] = [eventWaitToSleep, dropOffload, blockingSleep, flattenBackoff, serializeConcurrency];
+/** Each replacement keeps the names it would leave unread where the project's compiler checks them (keep-uses.ts). */
+export const jsMutators: readonly JsMutator[] = [eventWaitToSleep, dropOffload, blockingSleep, flattenBackoff, serializeConcurrency].map(keepingUses);

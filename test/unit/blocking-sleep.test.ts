@@ -5,8 +5,10 @@ import { createInstrumenter, instrumentOptions, loadInstrumenter } from '../../s
 import { applySelection } from '../../src/stryker/register.js';
 import { mutantsOf, type MutantText } from './harness.js';
 
-const blockFor = (ms: string): string => `globalThis.Atomics.wait(new globalThis.Int32Array(new globalThis.SharedArrayBuffer(4)), 0, 0, ${ms})`;
+const blockFor = (ms: string): string => `(globalThis as any).Atomics.wait(new globalThis.Int32Array(new (globalThis as any).SharedArrayBuffer(4)), 0, 0, ${ms})`;
 const blocking = (original: string, ms: string): MutantText => ({ original, replacement: blockFor(ms) });
+/** In a JS file the globals are reached without the TypeScript cast. */
+const blockingJs = (original: string, ms: string): MutantText => ({ original, replacement: blockFor(ms).replaceAll('(globalThis as any)', 'globalThis') });
 const inAsync = (body: string): string => `async function run(ms, attempt, utils, latch, mutex) {\n  ${body}\n}`;
 const fromTimers = (body: string, specifiers = '{ setTimeout }', source = 'timers/promises'): string =>
   `import ${specifiers} from '${source}';\n${inAsync(body)}`;
@@ -25,7 +27,7 @@ describe('BlockingSleep mutates', () => {
     ],
     ['a block executor', inAsync('await new Promise(resolve => { setTimeout(resolve, 50); });'), [blocking('new Promise(resolve => { setTimeout(resolve, 50); })', '50')]],
     ['a () => r() wrapper', inAsync('await new Promise(r => setTimeout(() => r(), 20));'), [blocking('new Promise(r => setTimeout(() => r(), 20))', '20')]],
-    ['setTimeout required from node:timers/promises (CommonJS)', `const { setTimeout: sleep } = require('node:timers/promises');\n${inAsync('await sleep(250);')}`, [blocking('sleep(250)', '250')], 'input.js'],
+    ['setTimeout required from node:timers/promises (CommonJS)', `const { setTimeout: sleep } = require('node:timers/promises');\n${inAsync('await sleep(250);')}`, [blockingJs('sleep(250)', '250')], 'input.js'],
     ['scheduler.wait from timers/promises', fromTimers('await scheduler.wait(30);', '{ scheduler }'), [blocking('scheduler.wait(30)', '30')]],
     ['timers.scheduler.wait', fromTimers('await timers.scheduler.wait(30);', 'timers'), [blocking('timers.scheduler.wait(30)', '30')]],
     ['the global scheduler.wait', inAsync('await scheduler.wait(30);'), [blocking('scheduler.wait(30)', '30')]],
@@ -40,7 +42,7 @@ describe('BlockingSleep mutates', () => {
     ['a pause helper', inAsync('await pause(5);'), [blocking('pause(5)', '5')]],
     ['a wait helper with a duration name', inAsync('await wait(pollIntervalMs);'), [blocking('wait(pollIntervalMs)', 'globalThis.Number(pollIntervalMs) || 0')]],
     ['this.wait with a literal', inAsync('await this.wait(100);'), [blocking('this.wait(100)', '100')]],
-    ['a .js file', fromTimers('await setTimeout(100);'), [blocking('setTimeout(100)', '100')], 'input.js'],
+    ['a .js file', fromTimers('await setTimeout(100);'), [blockingJs('setTimeout(100)', '100')], 'input.js'],
     [
       'TypeScript syntax',
       `async function run(ms: number | undefined, sleep: (ms: number) => Promise<void>): Promise<void> {\n  await sleep(ms!);\n}`,

@@ -3,7 +3,7 @@
  * (a sibling module, so imports resolve) and `tsc --strict --noEmit` runs once over the originals and all copies; no
  * copy may have an error the originals do not have. Covers the TypeScript samples and a fixture of the project-fact shapes.
  */
-import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { glob } from 'tinyglobby';
@@ -44,4 +44,31 @@ it('every mutant in a TypeScript file compiles under tsc --strict', { timeout: 1
   expect(inMutants, `originals: ${errors.length - inMutants.length} errors\n${stdout}`).toEqual([]);
   // The fixture's shapes: 2 SerializeConcurrency, 4 EventWaitToSleep, 5 BlockingSleep, 6 FlattenBackoff, 3 DropOffload.
   expect(counts['sample-projects/ts-strict']).toBe(20);
+});
+
+/**
+ * A project whose compiler is stricter than `--strict` where replacements land: `lib` without es2017.sharedmemory (no
+ * `Atomics`), `@types/node` not consulted for `process.getBuiltinModule`'s presence, `noUnusedLocals` and
+ * `noUnusedParameters` (a mutant that removes the last read of an import or a parameter must keep it read).
+ */
+const stricter: Record<string, string> = {
+  'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, noUnusedLocals: true, noUnusedParameters: true, target: 'ES2017', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2015'], types: ['node'], skipLibCheck: true }, include: ['src/**/*.ts'] }),
+  'package.json': JSON.stringify({ type: 'module' }),
+  'src/waits.ts': `import { once, type EventEmitter } from 'node:events';\nimport { setTimeout as sleep } from 'node:timers/promises';\nimport { readdir } from 'node:fs/promises';\n\nexport async function closed(em: EventEmitter): Promise<void> {\n  await once(em, 'close');\n}\n\nexport async function pause(): Promise<void> {\n  await sleep(100);\n}\n\nexport async function touch(dir: string): Promise<void> {\n  await readdir(dir);\n}\n\nexport function retryDelay(base: number, attempt: number): number {\n  const delay = base * 2 ** attempt;\n  return delay;\n}\n`,
+};
+
+it('every mutant compiles under noUnusedLocals, noUnusedParameters and a lib without Atomics', { timeout: 120_000 }, async () => {
+  const root = scratchDir('sleepmut-typecheck-stricter');
+  symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'));
+  for (const [name, content] of Object.entries(stricter)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), content);
+  }
+  const file = path.join(root, 'src/waits.ts');
+  const source = stricter['src/waits.ts'];
+  const mutants = await listJsMutants([{ name: path.relative(process.cwd(), file), content: source }], withDefaults({}));
+  mutants.forEach((mutant, index) => writeFileSync(path.join(root, `src/waits.mutant${index}.ts`), `// ${mutant.operator} ${mutant.id}\n${applyMutant(source, mutant)}`));
+  const { stdout } = await execa(process.execPath, [tsc, '-p', root], { cwd: root, reject: false });
+  expect(mutants.map((mutant) => mutant.operator).sort()).toEqual(['BlockingSleep', 'DropOffload', 'EventWaitToSleep', 'FlattenBackoff']);
+  expect(stdout.split('\n').filter((line) => /error TS\d+/.test(line))).toEqual([]);
 });

@@ -13,6 +13,7 @@ import type * as t from '@babel/types';
 import { moduleInfo, type ModuleInfo } from './module-info.js';
 import { parseModuleFile } from './parser.js';
 import { factOfMember, type TimingFact } from './timing.js';
+import { nearestTsconfig } from './tsconfig.js';
 
 /**
  * The few ts-morph calls used here, typed locally: ts-morph is loaded at run time only (a missing install leaves typed
@@ -98,12 +99,4 @@ function projectFor(file: string): MorphProject | undefined {
     }
   }
   return projects.get(tsconfig) ?? undefined;
-}
-
-function nearestTsconfig(dir: string): string | undefined {
-  for (let current = dir; ; current = path.dirname(current)) {
-    const candidate = path.join(current, 'tsconfig.json');
-    if (existsSync(candidate)) return candidate;
-    if (existsSync(path.join(current, 'package.json')) || current === path.dirname(current)) return undefined;
-  }
 }
