@@ -8,6 +8,8 @@
  * (the surrounding `while` re-checks the predicate); `await cond.wait_for(pred)` the same inside `while not pred()`.
  * Condition-like waits on receivers of unknown type (`wait_for(pred)`, or a `wait()` inside `async with R:`) are left
  * alone: without knowing R has release/acquire there is no faithful replacement.
+ * `R.wait()` resolving to a project method that is no pure signal wait (it does more, or waits for the service's own
+ * stop) is left alone.
  * `R.join()` on a project class that is no queue (it awaits its own task or processes: cleanup, not a signal) is left alone.
  * Project waits: a discarded `await x.wait_value(pred)` calling a project coroutine that only waits for a signal
  * (facts/signals.ts: `wait`-named, every await a park/event wait) -> the sleep of the library that coroutine waits with.
@@ -83,7 +85,7 @@ function waitShape(call: Node): WaitShape | undefined {
   const shape = method === undefined ? undefined : WAIT_METHODS.get(method);
   if (!parts || !shape || parts.hasSplat || parts.keywords.size > 0 || parts.positional.length !== shape.arity) return undefined;
   const receiver = field(parts.callee, 'object');
-  if (isLibraryName(receiver) || (method === 'join' && isProjectNonQueue(receiver))) return undefined;
+  if (isLibraryName(receiver) || (method === 'join' && isProjectNonQueue(receiver)) || (method === 'wait' && isProjectNonSignalWait(parts.callee))) return undefined;
   const conditionLike = method !== 'join' && (method === 'wait_for' || signalKind(receiver) === 'Condition' || insideWithOf(call, receiver.text));
   return { receiver, callee: parts.callee, method: method!, flag: shape.flag, conditionLike };
 }
@@ -148,6 +150,16 @@ function withItems(statement: Node): Node[] {
     .filter((item) => item?.parent?.parent?.equals(statement))
     .map((item) => item!.childForFieldName('value'))
     .filter((value) => value !== null);
+}
+
+/**
+ * `x.wait()` resolving to a project method that is no pure signal wait (facts/signals.ts): it does more, or waits for
+ * the object's own lifetime (`Service.wait()`: "until the service stops", whose completion is the stop path). A sleep
+ * there ends the service after 0.5 s instead of making it late.
+ */
+function isProjectNonSignalWait(callee: Node): boolean {
+  const definition = calledMethod(callee);
+  return definition !== undefined && signalWaitLibrary(definition) === undefined;
 }
 
 function methodName(call: Node): string | undefined {

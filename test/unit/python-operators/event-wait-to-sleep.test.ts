@@ -148,22 +148,22 @@ projectTable(eventWaitToSleep, [
     [{ file: 'pkg/worker.py', original: 'self.stopped.wait(2)', replacement: "__import__('time').sleep(0.5)" }],
   ],
   [
-    'a discarded call of a project coroutine that only waits for a signal (park, through a helper), in its library',
+    'a discarded call of a project coroutine that only waits for a signal (park, through a helper), in its library; the park itself too',
     {
       'pkg/__init__.py': '',
       'pkg/value.py': 'import trio\nfrom trio import lowlevel\n\nclass _Lot:\n    async def park(self):\n        await lowlevel.wait_task_rescheduled(lambda _: lowlevel.Abort.SUCCEEDED)\n\nclass AsyncValue:\n    def __init__(self, value):\n        self.value = value\n        self._lot = _Lot()\n\n    async def _wait_predicate(self, predicate):\n        await self._lot.park()\n        return self.value\n\n    async def wait_value(self, predicate):\n        if not predicate(self.value):\n            return await self._wait_predicate(predicate)\n        await trio.sleep(0)\n        return self.value\n',
       'pkg/event.py': 'from .value import AsyncValue\n\nclass RepeatedEvent:\n    def __init__(self):\n        self._event = AsyncValue(0)\n\n    async def wait(self):\n        token = self._event.value\n        await self._event.wait_value(lambda val: val > token)\n',
     },
-    [{ file: 'pkg/event.py', original: 'await self._event.wait_value(lambda val: val > token)', replacement: "await __import__('trio').sleep(0.5)" }],
+    [{ file: 'pkg/value.py', original: 'await self._lot.park()', replacement: "await __import__('trio').sleep(0.5)" }, { file: 'pkg/event.py', original: 'await self._event.wait_value(lambda val: val > token)', replacement: "await __import__('trio').sleep(0.5)" }],
   ],
   [
-    'leaves alone: a project wait whose value is used, or whose arguments call something',
+    'leaves alone: a project wait whose value is used, or whose arguments call something (the helper\'s park is mutated)',
     {
       'pkg/__init__.py': '',
       'pkg/value.py': 'import trio\nfrom trio import lowlevel\n\nclass _Lot:\n    async def park(self):\n        await lowlevel.wait_task_rescheduled(lambda _: lowlevel.Abort.SUCCEEDED)\n\nclass AsyncValue:\n    def __init__(self, value):\n        self.value = value\n        self._lot = _Lot()\n\n    async def _wait_predicate(self, predicate):\n        await self._lot.park()\n        return self.value\n\n    async def wait_value(self, predicate):\n        if not predicate(self.value):\n            return await self._wait_predicate(predicate)\n        await trio.sleep(0)\n        return self.value\n',
       'pkg/use.py': 'from .value import AsyncValue\n\nasync def run(v: AsyncValue, limit):\n    got = await v.wait_value(lambda x: x > 1)\n    await v.wait_value(make_predicate(limit))\n    return got\n',
     },
-    [],
+   [{ file: 'pkg/value.py', original: 'await self._lot.park()', replacement: "await __import__('trio').sleep(0.5)" }],
   ],
   [
     'leaves alone: the call of a wait-named coroutine that does more than wait (it sends first); its event wait is mutated',
@@ -180,7 +180,24 @@ projectTable(eventWaitToSleep, [
       'pkg/value.py': 'import trio\nfrom trio import lowlevel\n\nclass _Lot:\n    async def park(self):\n        await lowlevel.wait_task_rescheduled(lambda _: lowlevel.Abort.SUCCEEDED)\n\nclass AsyncValue:\n    def __init__(self, value):\n        self.value = value\n        self._lot = _Lot()\n\n    async def _wait_predicate(self, predicate):\n        await self._lot.park()\n        return self.value\n\n    async def wait_value(self, predicate):\n        if not predicate(self.value):\n            return await self._wait_predicate(predicate)\n        await trio.sleep(0)\n        return self.value\n',
       'pkg/use.py': 'from .value import AsyncValue\n\nclass Reader:\n    def __init__(self):\n        self._value = AsyncValue(0)\n\n    async def refresh(self):\n        await self._value.wait_value(lambda x: x > 0)\n\n    async def run(self):\n        await self.refresh()\n',
     },
-    [{ file: 'pkg/use.py', original: 'await self._value.wait_value(lambda x: x > 0)', replacement: "await __import__('trio').sleep(0.5)" }],
+    [{ file: 'pkg/value.py', original: 'await self._lot.park()', replacement: "await __import__('trio').sleep(0.5)" }, { file: 'pkg/use.py', original: 'await self._value.wait_value(lambda x: x > 0)', replacement: "await __import__('trio').sleep(0.5)" }],
+  ],
+  [
+    'a hand-made Event whose wait parks on a future it created',
+    {
+      'pkg/__init__.py': '',
+      'pkg/locks.py': 'import asyncio\n\nclass Event:\n    async def wait(self):\n        if self._value:\n            return True\n        fut = self.loop.create_future()\n        self._waiters.append(fut)\n        try:\n            await fut\n            return True\n        finally:\n            self._waiters.remove(fut)\n',
+      'pkg/queues.py': 'import asyncio\nfrom .locks import Event\n\nclass FlowControl:\n    def __init__(self):\n        self._resume = Event()\n\n    async def acquire(self):\n        await self._resume.wait()\n',
+    },
+    [{ file: 'pkg/queues.py', original: 'await self._resume.wait()', replacement: "await __import__('asyncio').sleep(0.5)" }],
+  ],
+  [
+    'leaves alone: a service wait() that waits for the service to stop (its completion is the stop path), and its wait_until_stopped callers',
+    {
+      'pkg/__init__.py': '',
+      'pkg/services.py': 'import asyncio\n\nclass Service:\n    async def wait(self, *coros, timeout=None):\n        if coros:\n            return await self._wait_one(coros[0], timeout=timeout)\n        await self._wait_stopped(timeout=timeout)\n        return None\n\n    async def wait_until_stopped(self):\n        await self.wait()\n\n    async def serve(self):\n        await self.wait_until_stopped()\n',
+    },
+    [],
   ],
   [
     'leaves alone: a same-named field of an unrelated class in another module',
