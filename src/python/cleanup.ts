@@ -21,8 +21,18 @@ export function runCleanup(): void {
   }
 }
 
+/** Kills a process group; a child that has not reached its setpgid(0, 0) yet has no group, so it is killed alone (it has started nothing). */
 export function killGroup(pid: number | undefined): void {
-  if (pid !== undefined) process.kill(-pid, 'SIGKILL');
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
 }
 
 export function removeDirectory(directory: string): void {

@@ -1,8 +1,9 @@
 /** Runs pytest in a fresh interpreter process in its own process group (killed on timeout or Ctrl-C): the baseline and import-time mutants. */
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { onCleanup, killGroup } from './cleanup.js';
 import { pythonEnvironment, type Interpreter } from './interpreter.js';
 import { readPluginResult, type PytestRun } from './plugin.js';
+import { spawnInOwnGroup } from './group-spawn.js';
 
 export interface FreshRun {
   readonly args: readonly string[];
@@ -17,12 +18,11 @@ export interface FreshRun {
 /** Runs `python -m pytest args`; `output` collects the last part of stdout and stderr for error messages. */
 export async function runFreshPytest(interpreter: Interpreter, run: FreshRun): Promise<PytestRun & { output: string }> {
   const started = Date.now();
-  const child = spawn(interpreter.command, ['-m', 'pytest', ...run.args], {
+  const child = spawnInOwnGroup(interpreter, ['-m', 'pytest', ...run.args], {
     cwd: run.cwd,
-    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...pythonEnvironment({ SLEEPMUT_OUT: run.resultFile, ...run.env }, run.importPaths) },
-  });
+  }) as ChildProcessWithoutNullStreams;
   const unregister = onCleanup(() => killGroup(child.pid));
   let output = '';
   const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));

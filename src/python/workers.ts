@@ -1,10 +1,11 @@
 /** A warmed-up Python worker that collects the suite once and forks one child per mutant to run its covering tests, with a Node-side watchdog that kills a hung child. */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { SleepmutError } from '../cli/errors.js';
 import { killGroup, onCleanup } from './cleanup.js';
+import { spawnInOwnGroup } from './group-spawn.js';
 import { pythonEnvironment, runtimeDirectory, type Interpreter } from './interpreter.js';
 import { basePytestArgs, readPluginResult, type PytestRun } from './plugin.js';
 import { pytestErrorLines } from './pytest-output.js';
@@ -55,9 +56,8 @@ export class ForkingWorker {
   }
 
   static async start(interpreter: Interpreter, sandbox: Sandbox, testArgs: readonly string[]): Promise<ForkingWorker> {
-    const child = spawn(interpreter.command, [path.join(runtimeDirectory, 'sleepmut_worker.py')], {
+    const child = spawnInOwnGroup(interpreter, [path.join(runtimeDirectory, 'sleepmut_worker.py')], {
       cwd: sandbox.project,
-      detached: true,
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...pythonEnvironment({ SLEEPMUT_PYTEST_ARGS: JSON.stringify(basePytestArgs(testArgs, cacheDirectoryOf(sandbox, `worker-${++workersStarted}`))) }, sandbox.importPaths) },
     }) as unknown as ChildProcessWithoutNullStreams;

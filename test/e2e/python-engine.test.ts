@@ -70,6 +70,14 @@ describe('sleepmut run (Python engine)', () => {
     expect(statusesOf(mutationReport(project))).toEqual(['EventWaitToSleep:Survived']);
   });
 
+  it('runs a suite that calls os.setpgrp(): pytest leads its own process group, it is no session leader', async () => {
+    const project = copyFixture('process-group');
+    const result = await sleepmutRun(project);
+    expect(result.exitCode, result.all).toBe(0);
+    expect(statusesOf(mutationReport(project))).toEqual(['BlockingSleep:Survived']);
+    expect(processesWorkingIn(project.directory)).toEqual([]);
+  });
+
   it('runs covering tests fastest first and stops at the first failure, with the verdicts of a full run', async () => {
     const project = copyFixture('bail');
     const result = await sleepmutRun(project);
