@@ -12,7 +12,7 @@ export const eventWaitToSleep: JsMutator = {
     if (isDiscardedAwait(path) && !isConditionLoopBody(path)) {
       const argument = path.get('argument') as NodePath;
       const wait = eventWait(argument);
-      if (wait) yield awaitExpression(wait === 'keep' ? sleepInstead(argument.node as t.Expression) : timerPromise(mutatorSettings().delayMs));
+      if (wait && !handsOnEmitter(path, argument.node)) yield awaitExpression(wait === 'keep' ? sleepInstead(argument.node as t.Expression) : timerPromise(mutatorSettings().delayMs));
     } else if (isStoredForJoins(path) && eventWait(path) === 'pure') {
       // `const onClose = once(p, 'close'); ... await Promise.race([onClose, ...errorWatchers])`: the promise is the wait.
       yield timerPromise(mutatorSettings().delayMs);
@@ -23,6 +23,29 @@ export const eventWaitToSleep: JsMutator = {
     }
   },
 };
+
+/**
+ * `await once(instance, 'spawn'); return instance;` (nano-spawn): the caller goes on to wait for a later event of the
+ * same emitter (`close`). A sleep in place of the first wait lets a quick emitter fire that later event before anyone
+ * listens: the caller's wait never ends (a hang, not a timing defect).
+ */
+function handsOnEmitter(path: NodePath, waited: t.Node): boolean {
+  const emitter = waited.type === 'CallExpression' && waited.arguments[0]?.type === 'Identifier' ? waited.arguments[0].name : undefined;
+  const fn = path.getFunctionParent();
+  if (!emitter || !fn || path.node.end == null) return false;
+  let handedOn = false;
+  fn.traverse({
+    ReturnStatement(returned) {
+      const value = returned.node.argument;
+      const names = value?.type === 'Identifier' ? [value] : value?.type === 'ObjectExpression' ? value.properties.flatMap((p) => (p.type === 'ObjectProperty' ? [p.value] : [])) : [];
+      if ((returned.node.start ?? 0) > path.node.end! && names.some((name) => name.type === 'Identifier' && name.name === emitter)) handedOn = true;
+    },
+    Function(inner) {
+      inner.skip();
+    },
+  });
+  return handedOn;
+}
 
 /**
  * `while (full()) await slotFreed();`: the loop re-checks its condition after every wake-up, so a sleep there polls the

@@ -18,7 +18,9 @@ import {
   numeric,
   type JsMutator,
 } from './ast.js';
+import type { ModuleInfo } from './facts/module-info.js';
 import { moduleOf } from './facts/sites.js';
+import { isFunction } from './facts/timing.js';
 import { expressionFrom, isTypeScriptFile } from './template.js';
 
 /** A `Promise.all(argument)` or `Promise.allSettled(argument)` call. */
@@ -40,7 +42,7 @@ export const serializeConcurrency: JsMutator = {
     if (!combinator) return;
     const tasks = path.parentPath?.node.type === 'AwaitExpression' ? undefined : startedTasks(combinator.argument);
     if (tasks && !containsYield(combinator.argument)) yield call(arrow([], sequentialArray(tasks, combinator.settled, typed(path)), true), []);
-    const mapped = mappedTasks(combinator.argument.node);
+    const mapped = mappedTasks(combinator.argument.node, moduleOf(path));
     if (mapped) yield call(sequentialLoop(combinator.settled, typed(path)), [cloneNode(mapped.items), cloneNode(mapped.callback)]);
   },
 };
@@ -73,7 +75,18 @@ function startedTasks(path: NodePath): t.Expression[] | undefined {
 function isWaiter(element: t.Node | null): boolean {
   const root = element && chainRoot(element);
   const name = root?.type === 'CallExpression' ? calleeName(root) : undefined;
-  return name === 'once' || (name !== undefined && nameWords(name)[0] === 'wait');
+  return name === 'once' || (name !== undefined && nameWords(name)[0] === 'wait') || (root !== null && isJoinOfStarted(root));
+}
+
+/**
+ * `Promise.allSettled(subprocesses)`: a join over promises started elsewhere (nano-spawn pipe.js: the subprocesses only
+ * exit once the next element pipes them; awaited first, it never settles).
+ */
+function isJoinOfStarted(node: t.Node): boolean {
+  if (node.type !== 'CallExpression' || node.arguments.length !== 1) return false;
+  const joined = memberChain(node.callee)?.join('.');
+  const [list] = node.arguments;
+  return ['Promise.all', 'Promise.allSettled', 'Promise.race', 'Promise.any'].includes(joined ?? '') && (list.type === 'Identifier' || list.type === 'MemberExpression');
 }
 
 /** `once(em, 'x').then(r => r[0]).catch(f)` -> `once(em, 'x')`: the call a `.then`/`.catch`/`.finally` chain starts from. */
@@ -86,14 +99,14 @@ function chainRoot(node: t.Node): t.Node {
 }
 
 /** `xs.map(async x => ...)`, `xs.map(f)`: the list and the callback. */
-function mappedTasks(node: t.Node): { items: t.Expression; callback: t.Expression } | undefined {
+function mappedTasks(node: t.Node, module: ModuleInfo): { items: t.Expression; callback: t.Expression } | undefined {
   if (node.type !== 'CallExpression' || node.arguments.length !== 1) return undefined;
   const { callee } = node;
   if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type === 'Super') return undefined;
   if (callee.property.type !== 'Identifier' || callee.property.name !== 'map') return undefined;
   const callback = node.arguments[0];
   const isCallback = callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression' || callback.type === 'Identifier';
-  return isCallback && !picksStartedPromise(callback) ? { items: callee.object, callback } : undefined;
+  return isCallback && !picksStartedPromise(callback) && !onlyAwaitsItsItem(callback, module) ? { items: callee.object, callback } : undefined;
 }
 
 /**
@@ -107,12 +120,42 @@ function picksStartedPromise(callback: t.Node): boolean {
   if (body.type === 'Identifier' || body.type === 'MemberExpression' || body.type === 'OptionalMemberExpression') return true;
   if (body.type !== 'CallExpression') return false;
   if (isWaiter(body)) return true;
+  // `iterator => iterator.return()`: closing iterators (async generators may share one pending promise: in turn, a hang).
+  if (body.callee.type === 'MemberExpression' && ['return', 'throw'].includes(propertyName(body.callee) ?? '')) return true;
   const wrapped = body.callee.type === 'MemberExpression' && WRAPPING_METHODS.has(propertyName(body.callee) ?? '') ? body.callee.object : body.arguments[0];
   const wrapper = body.callee.type === 'MemberExpression' ? WRAPPING_METHODS.has(propertyName(body.callee) ?? '') : WRAPPERS.test(propertyName(body.callee) ?? '');
   const param = callback.params[0]?.type === 'Identifier' ? callback.params[0].name : undefined;
   // `(promise) => promise.then(...)`: the items are the promises themselves.
   const isItself = wrapped?.type === 'Identifier' && wrapped.name === param;
   return wrapper && wrapped !== undefined && (isItself || isPromisePick(wrapped));
+}
+
+/**
+ * `({ nodeChildProcess }) => closeStdin(nodeChildProcess)` with `const closeStdin = async (p) => { const { stdin } = await p;
+ * stdin.end(); }` (nano-spawn): the module function it calls only awaits the promise it is given, then runs synchronously:
+ * it starts no work, so awaiting the calls in turn changes nothing.
+ */
+function onlyAwaitsItsItem(callback: t.Node, module: ModuleInfo): boolean {
+  if (callback.type !== 'ArrowFunctionExpression' || callback.body.type !== 'CallExpression' || callback.body.callee.type !== 'Identifier') return false;
+  if (!callback.body.arguments.every((argument) => argument.type === 'Identifier' || argument.type === 'MemberExpression')) return false;
+  const fn = module.declarations.get(callback.body.callee.name);
+  if (!fn || !isFunction(fn) || !fn.async || fn.body.type !== 'BlockStatement') return false;
+  const params = new Set(fn.params.flatMap((param) => (param.type === 'Identifier' ? [param.name] : [])));
+  const awaited: t.Node[] = [];
+  collectAwaits(fn.body, awaited);
+  return awaited.length > 0 && awaited.every((argument) => argument.type === 'Identifier' && params.has(argument.name));
+}
+
+/** The arguments of the awaits in a function body, not those of nested functions. */
+function collectAwaits(node: t.Node, found: t.Node[]): void {
+  if (node.type === 'AwaitExpression') found.push(node.argument);
+  if (isFunction(node)) return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'loc' || key === 'extra' || key.endsWith('Comments')) continue;
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') collectAwaits(child as t.Node, found);
+    }
+  }
 }
 
 const WRAPPING_METHODS = new Set(['then', 'catch', 'finally']);

@@ -113,6 +113,7 @@ ${inAsync(`while (queue.size > 2) {
     ['a deferred whose resolving member is also handed to a timer', deferredClass(`\n  later() {\n    setTimeout(this._onClose, 10);\n  }`)],
     ['a stored once raced and its result used', `import { once } from 'node:events';\n${inAsync(`const onClose = once(em, 'close');\n  const winner = await Promise.race([onClose, watchErrors(em)]);\n  return winner;`)}`],
     ['a stored once raced and also handed on', `import { once } from 'node:events';\n${inAsync(`const onClose = once(em, 'close');\n  await Promise.race([onClose, watchErrors(em)]);\n  return onClose;`)}`],
+    ['an emitter handed on after its first event (nano-spawn spawn.js: the caller then waits for close; a sleep lets it pass unheard)', `import { once } from 'node:events';\n${inAsync(`const instance = spawn(cmd);\n  await once(instance, 'spawn');\n  return instance;`)}`],
     ['once from lodash', `import { once } from 'lodash';\n${inAsync(`await once(em, 'x');`)}`],
     ['once required from lodash (CommonJS)', `const { once } = require('lodash');\n${inAsync(`await once(em, 'x');`)}`],
     ['a reassigned binding of a required once', `let { once } = require('events');\nonce = other;\n${inAsync(`await once(em, 'x');`)}`],

@@ -43,6 +43,11 @@ const mutated: [string, string, MutantText[]][] = [
     [{ original: 'Promise.allSettled([a(), b()])', replacement: `(async () => [${settled('a()')}, ${settled('b()')}])()` }],
   ],
   [
+    'a map callback calling a module function that awaits its item and then starts work (twin of nano-spawn pipe.js:35)',
+    `const closeAndFlush = async (p) => { const { stdin } = await p; await flush(stdin); };\nexport async function f(ps) { await Promise.allSettled(ps.map(({ p }) => closeAndFlush(p))); }`,
+    [{ original: 'Promise.allSettled(ps.map(({ p }) => closeAndFlush(p)))', replacement: settledLoop('ps', '({\n  p\n}) => closeAndFlush(p)') }],
+  ],
+  [
     'awaited Promise.all over xs.map(async arrow)',
     `export async function f(xs) { return await Promise.all(xs.map(async (x) => g(x))); }`,
     [{ original: 'Promise.all(xs.map(async (x) => g(x)))', replacement: allLoop('xs', 'async x => g(x)') }],
@@ -102,6 +107,9 @@ const leftAlone: [string, string][] = [
   ['a map callback that only wraps a promise started elsewhere', `export async function f(xs) { await Promise.all(xs.map((x) => reflect(x.promise))); await Promise.allSettled(xs.map((x) => x.donePromise.catch(log))); }`],
   ['a map callback chaining on the item itself (fs-extra util/async.js)', `export async function f(promises) { await Promise.all(promises.map((promise) => promise.then((result) => use(result)))); }`],
   ['a listener wrapped in .then before the task that triggers it (cacache write.js)', `import events from 'node:events';\nexport async function f(em, Pipeline) { await Promise.all([events.once(em, 'integrity').then((res) => res[0]), events.once(em, 'size').then((res) => res[0]), new Pipeline().promise()]); }`],
+  ['a join over promises started elsewhere before the task that settles them (nano-spawn pipe.js:5: a hang)', `export async function handlePipe(subprocesses) { const [[from, to]] = await Promise.all([Promise.allSettled(subprocesses), pipeStreams(subprocesses)]); return [from, to]; }`],
+  ['a map callback calling a module function that only awaits the promise it is given (nano-spawn pipe.js:35)', `const closeStdin = async (nodeChildProcess) => { const { stdin } = await nodeChildProcess; stdin.end(); };\nexport async function f(subprocesses) { await Promise.allSettled(subprocesses.map(({ nodeChildProcess }) => closeStdin(nodeChildProcess))); }`],
+  ['closing iterators (nano-spawn iterable.js:51: async generators sharing one pending promise, a hang in turn)', `export async function f(iterators) { await Promise.all(iterators.map((iterator) => iterator.return())); }`],
   ['a map callback that only listens (in turn, it would miss events)', `import { once } from 'node:events';\nexport async function f(workers) { await Promise.all(workers.map((w) => once(w, 'exit'))); }`],
 ];
 
