@@ -21,10 +21,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
 import { ownDescendants } from './facts/module.js';
-import { asyncEventLibrary, calledMethod, isLibraryName, moduleFacts, ownerClass, qualifiedName, receiverType, signalKind, signalLibrary } from './facts/names.js';
+import { asyncEventLibrary, calledMethod, isLibraryName, ownerClass, qualifiedName, receiverType, signalKind, signalLibrary, sleepLibraryAt } from './facts/names.js';
 import { projectOf } from './facts/project.js';
 import { signalWaitLibrary } from './facts/signals.js';
-import { awaitedCall, awaitedSleep, calleeLastName, callParts, dottedName, eventDelay, field, isDiscarded, isUsedAsFlag, type AsyncLibrary } from './syntax.js';
+import { awaitedCall, awaitedSleep, calleeLastName, callParts, dottedName, eventDelay, field, isDiscarded, isUsedAsFlag, type AsyncLibrary, type SleepLibrary } from './syntax.js';
 
 /** Method name -> how many positional arguments the wait takes, and whether its value is a truthy flag on asyncio. */
 const WAIT_METHODS: ReadonlyMap<string, { arity: number; flag: boolean }> = new Map([
@@ -46,7 +46,7 @@ export const eventWaitToSleep: PyMutator = {
     const asyncWait = asyncWaitKind(node);
     if (asyncWait) {
       if (asyncWait.conditionLike) return;
-      const library = asyncEventLibrary(asyncWait.receiver) ?? signalWaitLibrary(calledMethod(asyncWait.callee)) ?? moduleFacts(node).library;
+      const library = asyncEventLibrary(asyncWait.receiver) ?? signalWaitLibrary(calledMethod(asyncWait.callee)) ?? sleepLibraryAt(node);
       if (isDiscarded(node)) yield { node, replacement: awaitedSleep(library, eventDelay()), level: 'expression' };
       else if (asyncWait.flag && library === 'asyncio' && isUsedAsFlag(node)) yield { node, replacement: awaitedSleep('asyncio', `${eventDelay()}, True`), level: 'expression' };
       return;
@@ -106,7 +106,7 @@ function isProjectNonQueue(receiver: Node): boolean {
  * `await x.wait_value(pred)`-like: a call of a project coroutine that waits for a signal (facts/signals.ts), whose
  * arguments call nothing (dropping them loses no side effect): the async library whose sleep replaces it.
  */
-function projectSignalWait(node: Node): AsyncLibrary | undefined {
+function projectSignalWait(node: Node): SleepLibrary | undefined {
   const call = awaitedCall(node);
   const parts = call && callParts(call);
   if (!parts || parts.hasSplat || [...parts.positional, ...parts.keywords.values()].some(callsSomething)) return undefined;

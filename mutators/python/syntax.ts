@@ -3,6 +3,8 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { mutatorSettings } from '../settings.js';
 
 export type AsyncLibrary = 'asyncio' | 'anyio' | 'trio';
+/** The library whose sleep a replacement awaits; 'either' in runtime-neutral code of a project running on asyncio and trio: the running one. */
+export type SleepLibrary = AsyncLibrary | 'either';
 
 // Names.
 
@@ -152,8 +154,9 @@ export function seconds(ms: number): string {
   return String(ms / 1000);
 }
 
-/** `await __import__('anyio').sleep(0.5)`: the non-blocking sleep of `library`. */
-export function awaitedSleep(library: AsyncLibrary, delay: string): string {
+/** `await __import__('anyio').sleep(0.5)`: the non-blocking sleep of `library`; for 'either', asyncio's when an asyncio loop runs, else trio's. */
+export function awaitedSleep(library: SleepLibrary, delay: string): string {
+  if (library === 'either') return `await (__import__('asyncio').sleep(${delay}) if __import__('asyncio')._get_running_loop() is not None else __import__('trio').sleep(${delay}))`;
   return `await __import__('${library}').sleep(${delay})`;
 }
 

@@ -26,6 +26,8 @@ export interface ModuleFacts {
   readonly functions: ReadonlyMap<string, Node>;
   /** The async library whose sleep fits the module: anyio (runs on both backends) > trio > asyncio. */
   readonly library: AsyncLibrary;
+  /** The async libraries the module imports (none: runtime-neutral code, or code that imports no runtime). */
+  readonly runtimes: ReadonlySet<AsyncLibrary>;
 }
 
 /** `pkg/sub/mod.py` -> `pkg.sub.mod`, `pkg/__init__.py` -> `pkg`. */
@@ -44,7 +46,7 @@ export function readModule(root: Node, name: string, isPackage: boolean): Module
     if (definition.type === 'class_definition') classes.set(local, readClass(definition, qualify(name, local)));
     else functions.set(local, definition);
   }
-  return { name, root, imports, classes, functions, library: moduleLibrary(imports) };
+  return { name, root, imports, classes, functions, library: moduleLibrary(imports), runtimes: moduleRuntimes(imports) };
 }
 
 function qualify(module: string, local: string): string {
@@ -93,6 +95,10 @@ function importBinding(imported: Node, from: string | undefined): [string, strin
   const alias = imported.type === 'aliased_import' ? field(imported, 'alias').text : undefined;
   if (from !== undefined) return [alias ?? name, from.endsWith('.') ? from + name : `${from}.${name}`];
   return alias === undefined ? [name.split('.')[0], name.split('.')[0]] : [alias, name];
+}
+
+function moduleRuntimes(imports: ImportTable): Set<AsyncLibrary> {
+  return new Set([...imports.values()].map((qualified) => qualified.split('.')[0]).filter((name): name is AsyncLibrary => ['asyncio', 'anyio', 'trio'].includes(name)));
 }
 
 function moduleLibrary(imports: ImportTable): AsyncLibrary {

@@ -1,6 +1,6 @@
 /** What a name at a node refers to, from the project's facts: qualified names, library names, project definitions, and the types of receivers (`self.x` per class, plain names per function). */
 import type { Node } from 'web-tree-sitter';
-import { dottedName, enclosingScope, field, parameterName, present, type AsyncLibrary } from '../syntax.js';
+import { dottedName, enclosingScope, field, parameterName, present, type AsyncLibrary, type SleepLibrary } from '../syntax.js';
 import { annotationName, constructorName, firstParameter, ownDescendants, resolveWith, type ModuleFacts } from './module.js';
 import { moduleOf, projectOf, type Definition } from './project.js';
 
@@ -37,6 +37,20 @@ function isParameterOfEnclosingFunction(node: Node, name: string): boolean {
 export function isLibraryName(node: Node): boolean {
   const qualified = qualifiedName(node);
   return qualified !== undefined && LIBRARY_MODULES.has(qualified.split('.')[0]);
+}
+
+/**
+ * Whose sleep a replacement at `node` awaits: its module's library when the module imports one; in a module that
+ * imports none (runtime-neutral code, e.g. protocol code handed its events by a backend), the project's: anyio when it
+ * uses anyio, 'either' when it runs on both asyncio and trio, else the one it imports.
+ */
+export function sleepLibraryAt(node: Node): SleepLibrary {
+  const module = moduleOf(node);
+  if (module.runtimes.size > 0) return module.library;
+  const runtimes = projectOf(node.tree).runtimes;
+  if (runtimes.has('anyio')) return 'anyio';
+  if (runtimes.has('trio')) return runtimes.has('asyncio') ? 'either' : 'trio';
+  return 'asyncio';
 }
 
 export function moduleFacts(node: Node): ModuleFacts {

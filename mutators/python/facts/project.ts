@@ -36,6 +36,13 @@ export class Project {
     });
   }
 
+  /** The async libraries any module of the project imports. */
+  get runtimes(): ReadonlySet<string> {
+    return (this.allRuntimes ??= new Set(this.modules.flatMap((module) => [...module.runtimes])));
+  }
+
+  private allRuntimes: Set<string> | undefined;
+
   moduleOf(tree: Tree): ModuleFacts | undefined {
     return this.byTree.get(tree);
   }

@@ -9,9 +9,9 @@
  * async library of the module that waits, whose sleep fits the replacement. Cached per project.
  */
 import type { Node } from 'web-tree-sitter';
-import { callParts, field, isAsyncFunction, isZeroLiteral, type AsyncLibrary } from '../syntax.js';
+import { callParts, field, isAsyncFunction, isZeroLiteral, type SleepLibrary } from '../syntax.js';
 import { ownDescendants } from './module.js';
-import { calledMethod, isLibraryName, qualifiedName } from './names.js';
+import { calledMethod, isLibraryName, qualifiedName, sleepLibraryAt } from './names.js';
 import { moduleOf, projectOf, type Definition } from './project.js';
 
 const WAIT_NAME = /^_*(wait|park)(_|$)/;
@@ -29,17 +29,17 @@ const SIGNAL_METHODS: ReadonlyMap<string, number> = new Map([
 type AwaitKind = 'signal' | 'yield' | 'other';
 
 /** The async library whose sleep stands in for a call of `definition`, when it is a project wait for a signal; undefined otherwise. */
-export function signalWaitLibrary(definition: Definition | undefined): AsyncLibrary | undefined {
+export function signalWaitLibrary(definition: Definition | undefined): SleepLibrary | undefined {
   if (!definition || definition.node.type !== 'function_definition') return undefined;
   const project = projectOf(definition.node.tree);
-  let cache = project.derived.get('signalWaits') as Map<string, AsyncLibrary | null | 'pending'> | undefined;
+  let cache = project.derived.get('signalWaits') as Map<string, SleepLibrary | null | 'pending'> | undefined;
   if (!cache) project.derived.set('signalWaits', (cache = new Map()));
   const key = `${definition.module.name}:${definition.node.startIndex}`;
   const known = cache.get(key);
   if (known === 'pending') return undefined;
   if (known !== undefined) return known ?? undefined;
   cache.set(key, 'pending');
-  const verdict = waitsForSignal(definition.node, cache) ? moduleOf(definition.node).library : null;
+  const verdict = waitsForSignal(definition.node, cache) ? sleepLibraryAt(definition.node) : null;
   cache.set(key, verdict);
   return verdict ?? undefined;
 }

@@ -200,6 +200,21 @@ projectTable(eventWaitToSleep, [
     [],
   ],
   [
+    'runtime-neutral code of a project on asyncio and trio: the sleep of the running loop',
+    {
+      'pkg/__init__.py': '',
+      'pkg/asyncio_backend.py': 'import asyncio\n\nclass Context:\n    event_class = asyncio.Event\n',
+      'pkg/trio_backend.py': 'import trio\n\nclass Context:\n    event_class = trio.Event\n',
+      'pkg/protocol.py': 'class H11:\n    def __init__(self, context):\n        self.can_read = context.event_class()\n\n    async def read(self):\n        await self.can_read.wait()\n',
+    },
+    [{ file: 'pkg/protocol.py', original: 'await self.can_read.wait()', replacement: "await (__import__('asyncio').sleep(0.5) if __import__('asyncio')._get_running_loop() is not None else __import__('trio').sleep(0.5))" }],
+  ],
+  [
+    'a module importing no runtime in an asyncio-only project: asyncio',
+    { 'pkg/__init__.py': '', 'pkg/asyncio_backend.py': 'import asyncio\n\nclass Context:\n    event_class = asyncio.Event\n', 'pkg/protocol.py': 'class H11:\n    def __init__(self, context):\n        self.can_read = context.event_class()\n\n    async def read(self):\n        await self.can_read.wait()\n', },
+    [{ file: 'pkg/protocol.py', original: 'await self.can_read.wait()', replacement: "await __import__('asyncio').sleep(0.5)" }],
+  ],
+  [
     'leaves alone: a same-named field of an unrelated class in another module',
     {
       'pkg/__init__.py': '',
