@@ -23,7 +23,7 @@ import type { PyMutator } from './types.js';
 import { ownDescendants } from './facts/module.js';
 import { asyncEventLibrary, calledMethod, isLibraryName, ownerClass, qualifiedName, receiverType, signalKind, signalLibrary, sleepLibraryAt } from './facts/names.js';
 import { projectOf } from './facts/project.js';
-import { signalWaitLibrary } from './facts/signals.js';
+import { signalWaitLibrary, WAIT_NAME } from './facts/signals.js';
 import { awaitedCall, awaitedSleep, calleeLastName, callParts, dottedName, eventDelay, field, isDiscarded, isUsedAsFlag, type AsyncLibrary, type SleepLibrary } from './syntax.js';
 
 /** Method name -> how many positional arguments the wait takes, and whether its value is a truthy flag on asyncio. */
@@ -42,18 +42,17 @@ export const eventWaitToSleep: PyMutator = {
       if (replacement) yield { node, replacement, level: 'statement' };
       return;
     }
-    if (node.type === 'await' && boundedWaitInLoop(node)) return;
     const asyncWait = asyncWaitKind(node);
     if (asyncWait) {
-      if (asyncWait.conditionLike) return;
+      if (asyncWait.conditionLike || boundedWaitInLoop(node)) return;
       const library = asyncEventLibrary(asyncWait.receiver) ?? signalWaitLibrary(calledMethod(asyncWait.callee)) ?? sleepLibraryAt(node);
       if (isDiscarded(node)) yield { node, replacement: awaitedSleep(library, eventDelay()), level: 'expression' };
       else if (asyncWait.flag && library === 'asyncio' && isUsedAsFlag(node)) yield { node, replacement: awaitedSleep('asyncio', `${eventDelay()}, True`), level: 'expression' };
       return;
     }
-    const projectWait = projectSignalWait(node);
-    if (projectWait && isDiscarded(node)) {
-      yield { node, replacement: awaitedSleep(projectWait, eventDelay()), level: 'expression' };
+    const projectWait = isDiscarded(node) ? projectSignalWait(node) : undefined;
+    if (projectWait) {
+      if (!boundedWaitInLoop(node)) yield { node, replacement: awaitedSleep(projectWait, eventDelay()), level: 'expression' };
       return;
     }
     if (isThreadingEventWait(node) && isDiscarded(node)) yield { node, replacement: `__import__('time').sleep(${eventDelay()})`, level: 'expression' };
@@ -108,7 +107,7 @@ function isProjectNonQueue(receiver: Node): boolean {
  */
 function projectSignalWait(node: Node): SleepLibrary | undefined {
   const call = awaitedCall(node);
-  const parts = call && callParts(call);
+  const parts = call && WAIT_NAME.test(calleeLastName(call)) ? callParts(call) : undefined;
   if (!parts || parts.hasSplat || [...parts.positional, ...parts.keywords.values()].some(callsSomething)) return undefined;
   return signalWaitLibrary(calledMethod(parts.callee));
 }

@@ -23,8 +23,13 @@ const EXPO_KEYWORDS = ['base', 'factor', 'max_value'];
 
 export const flattenBackoff: PyMutator = {
   name: 'FlattenBackoff',
-  nodeTypes: ['binary_operator', 'call', 'identifier', 'attribute', 'integer', 'float'],
+  nodeTypes: ['binary_operator', 'call', 'identifier', 'attribute', 'augmented_assignment'],
   *mutate(node) {
+    if (node.type === 'augmented_assignment') {
+      const factor = selfFedFactor(node);
+      if (factor) yield { node: factor, replacement: '1', level: 'expression' };
+      return;
+    }
     const replacement = backoffMathReplacement(node) ?? stateGrowthReplacement(node) ?? jitterReplacement(node) ?? retryLibraryReplacement(node);
     if (replacement !== undefined) yield { node, replacement, level: 'expression' };
   },
@@ -93,14 +98,16 @@ function binaryOperator(node: Node): string | undefined {
  * `self.multiplier`. The delay stays at its first value, so retries come at a constant rate.
  */
 function stateGrowthReplacement(node: Node): string | undefined {
-  const parent = node.parent;
-  if (parent?.type === 'augmented_assignment' && field(parent, 'right').equals(node) && parent.childForFieldName('operator')?.type === '*=') {
-    return isGrowthFactor(node) && inDelayContext(node) ? '1' : undefined;
-  }
   if (binaryOperator(node) !== '*') return undefined;
   const [left, right] = [unwrapParentheses(field(node, 'left')), unwrapParentheses(field(node, 'right'))];
   const kept = selfFedOperand(node, left, right) ?? selfFedOperand(node, right, left) ?? recurrenceScale(left, right) ?? recurrenceScale(right, left);
   return kept !== undefined && inDelayContext(node) ? kept.text : undefined;
+}
+
+/** `x *= k` in a delay context with a growth factor k: k (visited at the statement: asking every number for its parent is slow). */
+function selfFedFactor(statement: Node): Node | undefined {
+  const factor = field(statement, 'right');
+  return statement.childForFieldName('operator')?.type === '*=' && isGrowthFactor(factor) && inDelayContext(factor) ? factor : undefined;
 }
 
 /** `x * k` inside `x = ...` (the same name assigned): x, when k is a growth factor. */

@@ -47,6 +47,7 @@ function oneAtATime(parts: CallParts): ((item: string) => string) | undefined {
     return parts.keywords.has('return_exceptions') ? (item) => `(await ${parts.callee.text}(${item}, return_exceptions=True))[0]` : (item) => `await ${item}`;
   }
   const keywords = [...parts.keywords];
+  if (parts.positional.length < 2 && !splatted(parts)) return undefined;
   if (!keywords.every(([, value]) => SIMPLE_VALUES.includes(value.type)) || !gathersArguments(calledDefinition(parts.callee))) return undefined;
   return (item) => `(await ${parts.callee.text}(${[item, ...keywords.map(([name, value]) => `${name}=${value.text}`)].join(', ')}))[0]`;
 }

@@ -51,9 +51,14 @@ export class Project {
   findModule(dotted: string): ModuleFacts | undefined {
     const exact = this.byName.get(dotted);
     if (exact) return exact;
-    const matches = this.modules.filter((module) => module.name.endsWith(`.${dotted}`));
-    return matches.length === 1 ? matches[0] : undefined;
+    if (!this.bySuffix.has(dotted)) {
+      const matches = this.modules.filter((module) => module.name.endsWith(`.${dotted}`));
+      this.bySuffix.set(dotted, matches.length === 1 ? matches[0] : undefined);
+    }
+    return this.bySuffix.get(dotted);
   }
+
+  private readonly bySuffix = new Map<string, ModuleFacts | undefined>();
 
   /** The project definition a qualified name denotes (`pkg.retry.Backoff.__call__`), following re-exports; undefined for library names. */
   definition(qualified: string, depth = 0): Definition | undefined {

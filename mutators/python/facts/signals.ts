@@ -14,7 +14,8 @@ import { ownDescendants } from './module.js';
 import { calledMethod, isLibraryName, qualifiedName, sleepLibraryAt } from './names.js';
 import { moduleOf, projectOf, type Definition } from './project.js';
 
-const WAIT_NAME = /^_*(wait|park)(_|$)/;
+/** The names a project wait for a signal has (callers test it first: resolving a callee is costly). */
+export const WAIT_NAME = /^_*(wait|park)(_|$)/;
 /** trio's low-level park: the task sleeps until another task reschedules it (`hazmat` is its name before trio 0.15). */
 const PARK_PRIMITIVES = new Set(['trio.lowlevel.wait_task_rescheduled', 'trio.hazmat.wait_task_rescheduled']);
 const ZERO_SLEEPS = new Set(['asyncio.sleep', 'trio.sleep', 'anyio.sleep']);
