@@ -31,20 +31,16 @@ export const eventWaitToSleep: JsMutator = {
  */
 function handsOnEmitter(path: NodePath, waited: t.Node): boolean {
   const emitter = waited.type === 'CallExpression' && waited.arguments[0]?.type === 'Identifier' ? waited.arguments[0].name : undefined;
-  const fn = path.getFunctionParent();
-  if (!emitter || !fn || path.node.end == null) return false;
-  let handedOn = false;
-  fn.traverse({
-    ReturnStatement(returned) {
-      const value = returned.node.argument;
-      const names = value?.type === 'Identifier' ? [value] : value?.type === 'ObjectExpression' ? value.properties.flatMap((p) => (p.type === 'ObjectProperty' ? [p.value] : [])) : [];
-      if ((returned.node.start ?? 0) > path.node.end! && names.some((name) => name.type === 'Identifier' && name.name === emitter)) handedOn = true;
-    },
-    Function(inner) {
-      inner.skip();
-    },
+  const statement = path.parentPath;
+  const block = statement?.parent;
+  if (!emitter || block?.type !== 'BlockStatement') return false;
+  // The statements after the wait in its block: cheap, and where `return instance` follows the wait.
+  const following = block.body.slice(block.body.indexOf(statement!.node as t.Statement) + 1);
+  return following.some((next) => {
+    const value = next.type === 'ReturnStatement' ? next.argument : undefined;
+    const names = value?.type === 'Identifier' ? [value] : value?.type === 'ObjectExpression' ? value.properties.flatMap((p) => (p.type === 'ObjectProperty' ? [p.value] : [])) : [];
+    return names.some((name) => name.type === 'Identifier' && name.name === emitter);
   });
-  return handedOn;
 }
 
 /**

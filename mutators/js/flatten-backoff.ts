@@ -169,8 +169,30 @@ function fixedDelay(): t.NumericLiteral {
 
 /** `E * Math.random()`, `Math.random() * E` -> E; `E + <jitter>`, `<jitter> + E`, `E - <jitter>` -> E. */
 function jitterReplacement(path: NodePath): t.Expression | undefined {
-  const kept = randomlyScaled(path.node) ?? withoutAddedJitter(path.node);
-  return kept && !isJitterOfSum(path) ? cloneNode(kept) : undefined;
+  const kept = randomlyScaled(path.node) ?? withoutAddedJitter(path.node) ?? withoutStoredJitter(path);
+  return kept && !isJitterOfSum(path) && !isStoredJitterOfSum(path) ? cloneNode(kept) : undefined;
+}
+
+/** `const jitter = delay * 0.2 * Math.random()` whose every use is added to a delay: the sum's mutant drops it (one mutant, the right value). */
+function isStoredJitterOfSum(path: NodePath): boolean {
+  const { parent, node } = path;
+  if (parent?.type !== 'VariableDeclarator' || parent.init !== node || parent.id.type !== 'Identifier') return false;
+  const binding = path.scope.getBinding(parent.id.name);
+  return !!binding?.constant && binding.referencePaths.length > 0 && binding.referencePaths.every((reference) => !!reference.parentPath && withoutStoredJitter(reference.parentPath) !== undefined);
+}
+
+/** E of `E + jitter` where `const jitter = delay * 0.2 * Math.random()` (axios-retry: the jitter held in a variable). */
+function withoutStoredJitter(path: NodePath): t.Expression | undefined {
+  const { node } = path;
+  if (!isBinary(node, '+') && !isBinary(node, '-')) return undefined;
+  const isStoredJitter = (side: t.Node): boolean => {
+    if (side.type !== 'Identifier') return false;
+    const binding = path.scope.getBinding(side.name);
+    const declaration = binding?.constant ? binding.path.node : undefined;
+    return declaration?.type === 'VariableDeclarator' && !!declaration.init && isJitterTerm(declaration.init);
+  };
+  if (isStoredJitter(node.right)) return node.left;
+  return node.operator === '+' && isStoredJitter(node.left) ? node.right : undefined;
 }
 
 /** E of `E * Math.random()`, `Math.random() * E`, `E * (Math.random() + 1)` (a random factor). */

@@ -10,15 +10,20 @@ import { moduleOf } from './facts/sites.js';
 import { unusedChecks, type UnusedChecks } from './facts/tsconfig.js';
 import { isTypeScriptFile } from './template.js';
 
+const none: readonly t.Node[] = [];
+
 export function keepingUses(mutator: JsMutator): JsMutator {
   return {
     name: mutator.name,
-    *mutate(path) {
-      const replacements = [...mutator.mutate(path)];
-      if (!replacements.length) return;
+    // A plain function, not a generator: it runs for every node of every file, and almost every node yields nothing.
+    mutate(path) {
+      const yielded = mutator.mutate(path)[Symbol.iterator]();
+      const first = yielded.next();
+      if (first.done) return none;
+      const replacements = [first.value, ...{ [Symbol.iterator]: () => yielded }];
       const file = moduleOf(path).file;
       const checks = isTypeScriptFile(file) ? unusedChecks(file) : undefined;
-      for (const replacement of replacements) yield checks && (checks.locals || checks.parameters) ? withUses(replacement, lastUses(path, replacement, checks)) : replacement;
+      return checks && (checks.locals || checks.parameters) ? replacements.map((replacement) => withUses(replacement, lastUses(path, replacement, checks))) : replacements;
     },
   };
 }

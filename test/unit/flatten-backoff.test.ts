@@ -39,6 +39,7 @@ const jitterRows: Row[] = [
   ['jitter factor after', 'const delay = base * Math.random();', [flattened('base * Math.random()', 'base')]],
   ['jitter factor first', 'await sleep(Math.random() * base);', [flattened('Math.random() * base', 'base')]],
   ['added jitter term', 'await sleep(Math.floor(delay + Math.random() * 100));', [flattened('delay + Math.random() * 100', 'delay')]],
+  ['jitter held in a variable, added to the delay (axios-retry)', 'const randomSum = delay * 0.2 * Math.random();\n  await sleep(delay + randomSum);', [flattened('delay + randomSum', 'delay')]],
   ['added rounded jitter term', 'setTimeout(run, base + Math.floor(100 * Math.random()));', [flattened('base + Math.floor(100 * Math.random())', 'base')]],
   [
     'jitter around backoff: one mutant each, no leak',
@@ -67,6 +68,7 @@ const leftAloneRows: Row[] = [
   ['power of two as a size', 'const size = base * 2 ** n;', []],
   ['buffer growth', 'buffer = Buffer.alloc(buffer.length * 2 ** k);', []],
   ['capacity doubling', 'const grown = capacity << 1;', []],
+  ['a variable that is not jitter added to a delay', 'const extra = delay * 0.2;\n  await sleep(delay + extra);', []],
   ['bit mask', 'const mask = 1 << bit;', []],
   ['constant exponent in a delay', 'const delay = base * 2 ** 3;', []],
   ['factor without retry siblings', 'const scale = { factor: 2, offset: 1 };', []],

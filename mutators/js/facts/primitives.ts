@@ -176,6 +176,9 @@ const promisifiable = new Map<string, ReadonlySet<string>>([
   ],
 ]);
 
+/** A callback-API function of a builtin module (`fs.open` resolving an fd, not fs/promises' FileHandle) with a same-result `*Sync` twin. */
+export const hasCallbackSyncTwin = (module: string, name: string): boolean => promisifiable.get(module)?.has(name) === true;
+
 /** fs/promises functions whose `*Sync` twin returns an identical result. */
 export const fsFunctions = new Set([
   'readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'lstat', 'mkdir', 'rm', 'rmdir', 'unlink', 'rename', 'copyFile',

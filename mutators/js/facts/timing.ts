@@ -11,6 +11,7 @@ import { moduleInfo, type ModuleInfo } from './module-info.js';
 import { parseModuleFile, resolveRelative } from './parser.js';
 import {
   fsFunctions,
+  hasCallbackSyncTwin,
   fsPromisesFunction,
   isEventPromiseLibrary,
   isEventsOnce,
@@ -282,8 +283,9 @@ export function factOfExport(module: ModuleInfo, exported: string): TimingFact |
   const local = module.exports.get(exported);
   if (local !== undefined) return factOfName(module, local);
   const wrapped = module.wrappedExports.get(exported);
+  // The wrapped functions are the callback API (universalify over graceful-fs): `open` resolves an fd as `openSync` returns one.
   const fsModule = wrapped && ['fs', 'graceful-fs'].includes(builtinName(wrapped));
-  return fsModule && fsFunctions.has(exported) ? { kind: 'offload', builtin: { module: 'fs', name: exported } } : undefined;
+  return fsModule && hasCallbackSyncTwin('fs', exported) ? { kind: 'offload', builtin: { module: 'fs', name: exported } } : undefined;
 }
 
 /** The project module an import specifier names (relative specifiers only; packages are not the project). */

@@ -22,6 +22,14 @@ const checks = new Map<string, UnusedChecks>();
 
 /** Whether the compiler reports unused locals / parameters in `file` (a file under no tsconfig: neither). */
 export function unusedChecks(file: string): UnusedChecks {
+  let known = byFile.get(file);
+  if (!known) byFile.set(file, (known = readUnusedChecks(file)));
+  return known;
+}
+
+const byFile = new Map<string, UnusedChecks>();
+
+function readUnusedChecks(file: string): UnusedChecks {
   const tsconfig = nearestTsconfig(path.dirname(path.resolve(file)));
   if (!tsconfig) return none;
   if (!checks.has(tsconfig)) {
