@@ -74,6 +74,7 @@ function eventWait(path: NodePath): EventWait | undefined {
     if (isEventsOnce(node, lookup) || isEventPromiseLibrary(node, lookup) || isSignalWait(node) || isConditionPoll(node) || isReadinessCall(node)) return 'pure';
     const all = allOfEventWaits(path as NodePath<t.CallExpression>);
     if (all) return all;
+    if (isStreamCompletion(path as NodePath<t.CallExpression>)) return 'keep';
   }
   if (node.type === 'NewExpression') {
     const listener = listenerPromise(node);
@@ -150,6 +151,28 @@ function isStoredForJoins(path: NodePath): boolean {
       isDiscardedAwait(awaited)
     );
   });
+}
+
+/** Stream packages whose streams have `.promise()`: resolves on `end`, rejects on `error` (minipass and its family). */
+const isMinipassPackage = (source: string): boolean => source === 'minipass' || source.startsWith('minipass-') || source === 'fs-minipass';
+
+/**
+ * `await pipeline.promise()` with `const pipeline = new Pipeline(...)` from minipass-pipeline (cacache write.js): waits
+ * for the stream's end. Kept and raced (not dropped): the call attaches the stream's error listener, without which a
+ * stream error would be an uncaught exception. Only for a receiver constructed in view from a minipass package: a
+ * generic `.promise()` is often the request itself (AWS SDK v2 `s3.putObject(p).promise()`).
+ */
+function isStreamCompletion(path: NodePath<t.CallExpression>): boolean {
+  const { callee } = path.node;
+  if (path.node.arguments.length || callee.type !== 'MemberExpression' || propertyName(callee) !== 'promise') return false;
+  let constructed: t.Node | null | undefined = callee.object;
+  if (constructed.type === 'Identifier') {
+    const binding = path.scope.getBinding(constructed.name);
+    constructed = binding?.constant && binding.path.node.type === 'VariableDeclarator' ? binding.path.node.init : undefined;
+  }
+  if (constructed?.type !== 'NewExpression' || constructed.callee.type !== 'Identifier') return false;
+  const origin = pathLookup(path).origin(constructed.callee.name);
+  return origin !== undefined && isMinipassPackage(origin.source);
 }
 
 /** `x.then(() => ...)`: the receiver of a `.then` whose callback ignores the resolved value. */
