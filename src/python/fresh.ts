@@ -3,7 +3,7 @@ import { type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { onCleanup, killGroup } from './cleanup.js';
 import { pythonEnvironment, type Interpreter } from './interpreter.js';
 import { readPluginResult, type PytestRun } from './plugin.js';
-import { spawnInOwnGroup } from './group-spawn.js';
+import { spawnInOwnGroup, whenExited } from './group-spawn.js';
 
 export interface FreshRun {
   readonly args: readonly string[];
@@ -30,10 +30,7 @@ export async function runFreshPytest(interpreter: Interpreter, run: FreshRun): P
   child.stderr.on('data', collect);
   let timedOut = false;
   const watchdog = run.timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = true), killGroup(child.pid)), run.timeoutMs);
-  const signal = await new Promise<NodeJS.Signals | null>((resolve) => {
-    child.on('close', (_code, closeSignal) => resolve(closeSignal));
-    child.on('error', () => resolve(null));
-  });
+  const signal = await whenExited(child);
   clearTimeout(watchdog);
   unregister();
   return { timedOut, signal: signal ?? undefined, result: await readPluginResult(run.resultFile), durationMs: Date.now() - started, output };

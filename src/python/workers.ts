@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { SleepmutError } from '../cli/errors.js';
 import { killGroup, onCleanup } from './cleanup.js';
-import { spawnInOwnGroup } from './group-spawn.js';
+import { releasePipes, spawnInOwnGroup } from './group-spawn.js';
 import { pythonEnvironment, runtimeDirectory, type Interpreter } from './interpreter.js';
 import { basePytestArgs, readPluginResult, type PytestRun } from './plugin.js';
 import { pytestErrorLines } from './pytest-output.js';
@@ -101,6 +101,7 @@ export class ForkingWorker {
   stop(): void {
     if (this.alive) killGroup(this.child.pid);
     this.alive = false;
+    releasePipes(this.child);
   }
 
   private async next(): Promise<WorkerMessage | undefined> {

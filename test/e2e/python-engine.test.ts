@@ -78,6 +78,15 @@ describe('sleepmut run (Python engine)', () => {
     expect(processesWorkingIn(project.directory)).toEqual([]);
   });
 
+  it('finishes when the tests leave a detached process holding its pipes: sleepmut waits for its own processes, not for theirs', async () => {
+    const project = copyFixture('orphan');
+    const started = Date.now();
+    const result = await sleepmutRun(project);
+    expect(result.exitCode, result.all).toBe(0);
+    expect(statusesOf(mutationReport(project))).toEqual(['BlockingSleep:Survived']);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
   it('runs covering tests fastest first and stops at the first failure, with the verdicts of a full run', async () => {
     const project = copyFixture('bail');
     const result = await sleepmutRun(project);
