@@ -62,6 +62,7 @@ async function main(): Promise<void> {
   console.log(row('built-in mutators only', baseline));
   console.log(row('built-ins + sleepmut', withSleepmut));
   console.log(`ratio (with / without): wall ${ratio('ms').toFixed(3)}, cpu ${ratio('cpuMs').toFixed(3)}`);
+  console.log(`cpu ratio per round: ${withSleepmut.map((run, round) => (run.cpuMs / baseline[round].cpuMs).toFixed(3)).join(', ')}`);
 }
 
 const child = process.env.BENCH_CHILD;

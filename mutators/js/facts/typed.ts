@@ -1,6 +1,6 @@
 /**
  * The one fact that needs types: the class of a receiver that syntax cannot see (`const d = await makeDelay(o);
- * await d.apply()`, `this.pool.drained()` with an inferred field type). Answered by the TypeScript checker (ts-morph),
+ * await d.apply()`, `this.pool.drained()` with an inferred field type). Answered by the TypeScript checker (ts-morph's compiler),
  * only for `.ts` files under a tsconfig.json, only when syntax had no answer and the receiver is rooted in a local
  * binding or `this`, with one program per tsconfig per process (created on the first such question, reused for all).
  * JS files never get here.
@@ -16,36 +16,52 @@ import { factOfMember, type TimingFact } from './timing.js';
 import { nearestTsconfig } from './tsconfig.js';
 
 /**
- * The few ts-morph calls used here, typed locally: ts-morph is loaded at run time only (a missing install leaves typed
- * facts unknown instead of failing), and compiling sleepmut does not need its types.
+ * The few TypeScript compiler calls used here, typed locally: the compiler is the one ts-morph bundles (`require('ts-morph').ts`),
+ * loaded at run time only (a missing install leaves typed facts unknown instead of failing), and compiling sleepmut does
+ * not need its types. The compiler API is used directly rather than ts-morph's wrappers: the same program and checker
+ * answer, without a wrapper object per visited node and without ts-morph's own file system layer.
  */
-interface MorphNode {
-  getSymbol(): { getDeclarations(): MorphNode[] } | undefined;
-  getParent(): MorphNode | undefined;
-  getSourceFile(): { getFilePath(): string };
-  getText(): string;
-  getName?: () => string | undefined;
+interface TsNode {
+  parent: TsNode;
+  name?: TsNode;
+  kind: number;
+  text?: string;
+  getText(source?: TsSourceFile): string;
+  getSourceFile(): TsSourceFile;
 }
-interface MorphSourceFile {
-  getDescendantAtPos(offset: number): MorphNode | undefined;
-  getFullText(): string;
-  replaceWithText(text: string): unknown;
+interface TsSourceFile extends TsNode {
+  fileName: string;
 }
-interface MorphProject {
-  getSourceFile(file: string): MorphSourceFile | undefined;
-  addSourceFileAtPath(file: string): MorphSourceFile;
-  resolveSourceFileDependencies(): unknown;
+interface TsProgram {
+  getSourceFile(file: string): TsSourceFile | undefined;
+  getTypeChecker(): { getSymbolAtLocation(node: TsNode): { declarations?: TsNode[] } | undefined };
 }
-type MorphProjectClass = new (options: {
-  tsConfigFilePath: string;
-  skipAddingFilesFromTsConfig: boolean;
-  skipFileDependencyResolution: boolean;
-  skipLoadingLibFiles: boolean;
-  compilerOptions: { noLib: boolean; types: string[] };
-}) => MorphProject;
+interface TsCompilerHost {
+  getSourceFile(file: string, languageVersion: unknown, onError?: unknown, shouldCreate?: boolean): TsSourceFile | undefined;
+  jsDocParsingMode?: number;
+}
+interface Ts {
+  sys: object;
+  JSDocParsingMode: { ParseNone: number };
+  getParsedCommandLineOfConfigFile(file: string, options: object, host: object): { fileNames: string[]; options: object } | undefined;
+  createCompilerHost(options: object): TsCompilerHost;
+  createProgram(options: { rootNames: string[]; options: object; host: TsCompilerHost; oldProgram?: TsProgram }): TsProgram;
+  createSourceFile(file: string, text: string, languageVersion: unknown, setParents: boolean): TsSourceFile;
+  getTokenAtPosition(source: TsSourceFile, offset: number): TsNode;
+  isIdentifier(node: TsNode): boolean;
+}
+/** One tsconfig's program: its files, texts that differ from disk (the code being mutated), the program once built. */
+interface TsProject {
+  ts: Ts;
+  rootNames: string[];
+  options: object;
+  host: TsCompilerHost;
+  texts: Map<string, string>;
+  program?: TsProgram;
+}
 
 const typescriptFile = /\.[cm]?tsx?$/;
-const projects = new Map<string, MorphProject | null>();
+const projects = new Map<string, TsProject | null>();
 const answers = new Map<string, TimingFact | null>();
 
 export function typedMemberFact(path: NodePath<t.CallExpression>, module: ModuleInfo): TimingFact | undefined {
@@ -62,20 +78,18 @@ function ask(file: string, offset: number, code: string | undefined): TimingFact
   const project = projectFor(file);
   if (!project) return undefined;
   try {
-    let source = project.getSourceFile(file);
-    if (!source) {
-      source = project.addSourceFileAtPath(file);
-      project.resolveSourceFileDependencies();
-    }
-    if (code !== undefined && source.getFullText() !== code) source.replaceWithText(code);
-    const declaration = source.getDescendantAtPos(offset)?.getSymbol()?.getDeclarations()[0];
-    const className = declaration?.getParent()?.getName?.();
-    const declaringFile = declaration?.getSourceFile().getFilePath();
+    const source = sourceFor(project, file, code);
+    if (!source) return undefined;
+    const node = project.ts.getTokenAtPosition(source, offset);
+    const declaration = project.program?.getTypeChecker().getSymbolAtLocation(node)?.declarations?.[0];
+    const owner = declaration?.parent.name;
+    const className = owner && project.ts.isIdentifier(owner) ? owner.text : undefined;
+    const declaringFile = declaration?.getSourceFile().fileName;
     if (!declaration || !className || !declaringFile || declaringFile.endsWith('.d.ts') || declaringFile.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
     const ast = parseModuleFile(declaringFile);
     const declaringModule = ast && moduleInfo(ast.program, declaringFile);
     const cls = declaringModule?.declarations.get(className);
-    const memberName = source.getDescendantAtPos(offset)?.getText();
+    const memberName = node.getText(source);
     if (!declaringModule || !memberName || (cls?.type !== 'ClassDeclaration' && cls?.type !== 'ClassExpression')) return undefined;
     return factOfMember(cls, memberName, declaringModule);
   } catch {
@@ -83,17 +97,54 @@ function ask(file: string, offset: number, code: string | undefined): TimingFact
   }
 }
 
+/**
+ * The file's source in the project's program, with `code` as its text. The program is built once over the tsconfig's
+ * files and rebuilt (reusing every unchanged source file) only when a file outside it is asked about or a file's text
+ * differs from what the program has.
+ */
+function sourceFor(project: TsProject, file: string, code: string | undefined): TsSourceFile | undefined {
+  let stale = project.program === undefined;
+  if (!project.rootNames.includes(file)) {
+    project.rootNames.push(file);
+    stale = true;
+  }
+  if (code !== undefined && (project.program?.getSourceFile(file)?.getText() ?? project.texts.get(file)) !== code) {
+    project.texts.set(file, code);
+    stale = true;
+  }
+  if (stale) project.program = project.ts.createProgram({ rootNames: project.rootNames, options: project.options, host: project.host, oldProgram: project.program });
+  return project.program?.getSourceFile(file);
+}
+
 /** The project of the nearest tsconfig.json, created on first use (ts-morph itself is loaded only then). */
-function projectFor(file: string): MorphProject | undefined {
+function projectFor(file: string): TsProject | undefined {
   const tsconfig = nearestTsconfig(path.dirname(file));
   if (!tsconfig) return undefined;
   if (!projects.has(tsconfig)) {
     try {
-      const { Project } = createRequire(import.meta.url)('ts-morph') as { Project: MorphProjectClass };
+      const { ts } = createRequire(import.meta.url)('ts-morph') as { ts: Ts };
       // The whole program of the tsconfig at once: one checker for the run (adding files one by one rebuilt it per file).
       // No lib and no @types: the question is which project class declares a member, not what the standard library types
-      // are; loading them made the checker's setup cost more than the answers (about a second per program).
-      projects.set(tsconfig, new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: false, skipFileDependencyResolution: true, skipLoadingLibFiles: true, compilerOptions: { noLib: true, types: [] } }));
+      // are; loading them made the checker's setup cost more than the answers (about a second per program). No JSDoc
+      // parsing: in a TypeScript file JSDoc carries no types the checker uses for this question.
+      const options = { noLib: true, types: [], noEmit: true, skipLibCheck: true };
+      const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, options, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+      if (!parsed) throw new Error(`unreadable ${tsconfig}`);
+      const host = ts.createCompilerHost(parsed.options);
+      host.jsDocParsingMode = ts.JSDocParsingMode.ParseNone;
+      // Source files are kept across rebuilds: the compiler host asks for every file again and would reparse it.
+      const texts = new Map<string, string>();
+      const sources = new Map<string, TsSourceFile | undefined>();
+      const readSource = host.getSourceFile.bind(host);
+      host.getSourceFile = (name, languageVersion, onError, shouldCreate) => {
+        const text = texts.get(name);
+        const kept = sources.get(name);
+        if (sources.has(name) && (text === undefined || kept?.getText() === text)) return kept;
+        const source = text === undefined ? readSource(name, languageVersion, onError, shouldCreate) : ts.createSourceFile(name, text, languageVersion, false);
+        sources.set(name, source);
+        return source;
+      };
+      projects.set(tsconfig, { ts, rootNames: [...parsed.fileNames], options: parsed.options, host, texts });
     } catch {
       projects.set(tsconfig, null);
     }
