@@ -73,13 +73,13 @@ function collectSites(source: string, root: Node, mutators: readonly PyMutator[]
 
 /** Every node (tree order) with the mutators that look at its type: the cursor reads types without building a node for the rest. */
 function* nodesFor(root: Node, mutators: readonly PyMutator[]): Generator<[Node, readonly PyMutator[]]> {
+  // Each type's mutators (in their order) are listed once per file, not filtered again at every node of that type.
   const anyType = mutators.filter((mutator) => !mutator.nodeTypes);
-  const byType = new Map<string, PyMutator[]>();
-  for (const mutator of mutators) for (const type of mutator.nodeTypes ?? []) byType.set(type, [...(byType.get(type) ?? []), mutator]);
+  const types = new Set(mutators.flatMap((mutator) => mutator.nodeTypes ?? []));
+  const byType = new Map([...types].map((type) => [type, mutators.filter((mutator) => !mutator.nodeTypes || mutator.nodeTypes.includes(type))] as const));
   const cursor = root.walk();
   for (;;) {
-    const typed = byType.get(cursor.nodeType);
-    const interested = typed ? mutators.filter((mutator) => anyType.includes(mutator) || typed.includes(mutator)) : anyType;
+    const interested = byType.get(cursor.nodeType) ?? anyType;
     if (interested.length) yield [cursor.currentNode, interested];
     if (cursor.gotoFirstChild() || cursor.gotoNextSibling()) continue;
     do {
