@@ -14,7 +14,7 @@ import type { Node } from 'web-tree-sitter';
 import type { PyMutator } from './types.js';
 import { qualifiedName } from './facts/names.js';
 import { ownDescendants } from './facts/module.js';
-import { awaitedCall, calleeLastName, callParts, enclosingScope, field, isAsyncFunction, isZeroLiteral } from './syntax.js';
+import { ancestorsInScope, awaitedCall, calleeLastName, callParts, enclosingScope, field, isAsyncFunction, isZeroLiteral } from './syntax.js';
 
 const ASYNC_SLEEPS = new Set(['asyncio.sleep', 'anyio.sleep', 'trio.sleep']);
 
@@ -51,9 +51,8 @@ const POLLS_PROCESS = /\bwaitpid\(/;
  * blocking sleep never lets that task run, so the mutant hangs by construction instead of being slow.
  */
 function isOnlyYieldOfPollingLoop(sleep: Node): boolean {
-  let loop: Node | null = sleep.parent;
-  while (loop && loop.type !== 'while_statement' && !['function_definition', 'lambda', 'class_definition'].includes(loop.type)) loop = loop.parent;
-  if (loop?.type !== 'while_statement' || CLOCK.test(loop.text) || OUTSIDE_PROGRESS.test(field(loop, 'condition').text) || POLLS_PROCESS.test(field(loop, 'body').text)) return false;
+  const loop = [...ancestorsInScope(sleep)].find((node) => node.type === 'while_statement');
+  if (!loop || CLOCK.test(loop.text) || OUTSIDE_PROGRESS.test(field(loop, 'condition').text) || POLLS_PROCESS.test(field(loop, 'body').text)) return false;
   const body = field(loop, 'body');
   const yields = ownDescendants(body, ['await', 'for_statement', 'with_statement']).filter((node) => node.id !== sleep.id && isYield(node) && !isConditional(node, body));
   return yields.length === 0;

@@ -24,7 +24,7 @@ import { ownDescendants } from './facts/module.js';
 import { asyncEventLibrary, calledMethod, isLibraryName, ownerClass, qualifiedName, receiverType, signalKind, signalLibrary, sleepLibraryAt } from './facts/names.js';
 import { projectOf } from './facts/project.js';
 import { signalWaitLibrary, WAIT_NAME } from './facts/signals.js';
-import { awaitedCall, awaitedSleep, calleeLastName, callParts, dottedName, eventDelay, field, isDiscarded, isUsedAsFlag, type AsyncLibrary, type SleepLibrary } from './syntax.js';
+import { ancestorsInScope, awaitedCall, awaitedSleep, calleeLastName, callParts, dottedName, eventDelay, field, isDiscarded, isUsedAsFlag, type AsyncLibrary, type SleepLibrary } from './syntax.js';
 
 /** Method name -> how many positional arguments the wait takes, and whether its value is a truthy flag on asyncio. */
 const WAIT_METHODS: ReadonlyMap<string, { arity: number; flag: boolean }> = new Map([
@@ -129,7 +129,7 @@ const TIMEOUT_SCOPES = /(^|\.)((move_on|fail)_(after|at)|timeout(_after|_at)?|ig
  */
 function boundedWaitInLoop(node: Node): boolean {
   let bounded = isWaitFor(awaitedCall(node));
-  for (let current = node.parent; current && !['function_definition', 'lambda', 'class_definition'].includes(current.type); current = current.parent) {
+  for (const current of ancestorsInScope(node)) {
     if (current.type === 'with_statement') bounded ||= withItems(current).some((item) => item.type === 'call' && TIMEOUT_SCOPES.test(dottedName(field(item, 'function')) ?? ''));
     if (bounded && (current.type === 'for_statement' || current.type === 'while_statement')) return true;
   }
@@ -168,7 +168,7 @@ function methodName(call: Node): string | undefined {
 
 /** True when `node` sits in a `with R:` / `async with R:` block (in its own function): R's wait then runs with R held. */
 function insideWithOf(node: Node, receiver: string): boolean {
-  for (let current = node.parent; current && !['function_definition', 'lambda', 'class_definition'].includes(current.type); current = current.parent) {
+  for (const current of ancestorsInScope(node)) {
     if (current.type === 'with_statement' && withItems(current).some((value) => value.text === receiver)) return true;
   }
   return false;

@@ -53,6 +53,11 @@ const SCOPE_TYPES = ['function_definition', 'lambda', 'class_definition'];
 /** Every scope node of a tree in start order, collected once per tree (`node.parent` walks from the root each time: too slow per node). */
 const scopesByTree = new WeakMap<Tree, Node[]>();
 
+/** The ancestors of `node` inside its own scope, innermost first: up to, not including, the nearest function, lambda or class. */
+export function* ancestorsInScope(node: Node): Generator<Node> {
+  for (let current = node.parent; current && !SCOPE_TYPES.includes(current.type); current = current.parent) yield current;
+}
+
 /** The nearest enclosing function, lambda or class (the scope an await would belong to), if any. */
 export function enclosingScope(node: Node): Node | undefined {
   let scopes = scopesByTree.get(node.tree);

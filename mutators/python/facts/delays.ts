@@ -6,7 +6,7 @@
  * one), or when its callers anywhere in the project use its result as a delay. Computed on demand, cached per project.
  */
 import type { Node } from 'web-tree-sitter';
-import { dottedName, enclosingScope, field, lastSegment, parameterName, present } from '../syntax.js';
+import { ancestorsInScope, dottedName, enclosingScope, field, lastSegment, parameterName, present } from '../syntax.js';
 import { ownDescendants } from './module.js';
 import { calledDefinition, ownerClass, qualifiedName } from './names.js';
 import { moduleOf, projectOf, type Definition, type Project } from './project.js';
@@ -158,7 +158,7 @@ function callsOf(project: Project, definition: Node): Node[] {
 
 /** Inside a loop (in the same function) that retries: its body has a try statement, or its variable reads like an attempt count. */
 function inRetryLoop(node: Node): boolean {
-  for (let current = node.parent; current && !['function_definition', 'lambda', 'class_definition'].includes(current.type); current = current.parent) {
+  for (const current of ancestorsInScope(node)) {
     if (current.type !== 'for_statement' && current.type !== 'while_statement') continue;
     const loopVariable = current.type === 'for_statement' ? field(current, 'left').text : '';
     if (RETRY_WORDS.test(loopVariable) || field(current, 'body').descendantsOfType('try_statement').length > 0) return true;
