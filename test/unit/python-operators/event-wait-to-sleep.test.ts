@@ -17,6 +17,11 @@ const twoClasses =
 const typeCheckingWorker = (annotation: string) =>
   `from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    import threading\n\nclass Worker:\n    def __init__(self, event${annotation}):\n        self.event${annotation} = event\n\n    def run(self):\n        self.event.wait(0.1)\n`;
 
+/** An AsyncValue (trio-util's shape) whose wait_value parks through a helper's park, and that park's mutant: shared by the project-wait rows. */
+const asyncValueModule =
+  'import trio\nfrom trio import lowlevel\n\nclass _Lot:\n    async def park(self):\n        await lowlevel.wait_task_rescheduled(lambda _: lowlevel.Abort.SUCCEEDED)\n\nclass AsyncValue:\n    def __init__(self, value):\n        self.value = value\n        self._lot = _Lot()\n\n    async def _wait_predicate(self, predicate):\n        await self._lot.park()\n        return self.value\n\n    async def wait_value(self, predicate):\n        if not predicate(self.value):\n            return await self._wait_predicate(predicate)\n        await trio.sleep(0)\n        return self.value\n';
+const parkedLot = { file: 'pkg/value.py', original: 'await self._lot.park()', replacement: "await __import__('trio').sleep(0.5)" };
+
 operatorTable(eventWaitToSleep, [
   ['a discarded asyncio event wait', inAsyncDef('import asyncio', 'await ev.wait()'), [asyncioSleep('await ev.wait()')]],
   ['an attribute receiver', inAsyncDef('import asyncio', 'await self._ready.wait()'), [asyncioSleep('await self._ready.wait()')]],
@@ -151,19 +156,19 @@ projectTable(eventWaitToSleep, [
     'a discarded call of a project coroutine that only waits for a signal (park, through a helper), in its library; the park itself too',
     {
       'pkg/__init__.py': '',
-      'pkg/value.py': 'import trio\nfrom trio import lowlevel\n\nclass _Lot:\n    async def park(self):\n        await lowlevel.wait_task_rescheduled(lambda _: lowlevel.Abort.SUCCEEDED)\n\nclass AsyncValue:\n    def __init__(self, value):\n        self.value = value\n        self._lot = _Lot()\n\n    async def _wait_predicate(self, predicate):\n        await self._lot.park()\n        return self.value\n\n    async def wait_value(self, predicate):\n        if not predicate(self.value):\n            return await self._wait_predicate(predicate)\n        await trio.sleep(0)\n        return self.value\n',
+      'pkg/value.py': asyncValueModule,
       'pkg/event.py': 'from .value import AsyncValue\n\nclass RepeatedEvent:\n    def __init__(self):\n        self._event = AsyncValue(0)\n\n    async def wait(self):\n        token = self._event.value\n        await self._event.wait_value(lambda val: val > token)\n',
     },
-    [{ file: 'pkg/value.py', original: 'await self._lot.park()', replacement: "await __import__('trio').sleep(0.5)" }, { file: 'pkg/event.py', original: 'await self._event.wait_value(lambda val: val > token)', replacement: "await __import__('trio').sleep(0.5)" }],
+    [parkedLot, { file: 'pkg/event.py', original: 'await self._event.wait_value(lambda val: val > token)', replacement: "await __import__('trio').sleep(0.5)" }],
   ],
   [
     'leaves alone: a project wait whose value is used, or whose arguments call something (the helper\'s park is mutated)',
     {
       'pkg/__init__.py': '',
-      'pkg/value.py': 'import trio\nfrom trio import lowlevel\n\nclass _Lot:\n    async def park(self):\n        await lowlevel.wait_task_rescheduled(lambda _: lowlevel.Abort.SUCCEEDED)\n\nclass AsyncValue:\n    def __init__(self, value):\n        self.value = value\n        self._lot = _Lot()\n\n    async def _wait_predicate(self, predicate):\n        await self._lot.park()\n        return self.value\n\n    async def wait_value(self, predicate):\n        if not predicate(self.value):\n            return await self._wait_predicate(predicate)\n        await trio.sleep(0)\n        return self.value\n',
+      'pkg/value.py': asyncValueModule,
       'pkg/use.py': 'from .value import AsyncValue\n\nasync def run(v: AsyncValue, limit):\n    got = await v.wait_value(lambda x: x > 1)\n    await v.wait_value(make_predicate(limit))\n    return got\n',
     },
-   [{ file: 'pkg/value.py', original: 'await self._lot.park()', replacement: "await __import__('trio').sleep(0.5)" }],
+    [parkedLot],
   ],
   [
     'leaves alone: the call of a wait-named coroutine that does more than wait (it sends first); its event wait is mutated',
@@ -177,10 +182,10 @@ projectTable(eventWaitToSleep, [
     'leaves alone: the call of a coroutine not named as a wait (refresh), though its own wait is mutated',
     {
       'pkg/__init__.py': '',
-      'pkg/value.py': 'import trio\nfrom trio import lowlevel\n\nclass _Lot:\n    async def park(self):\n        await lowlevel.wait_task_rescheduled(lambda _: lowlevel.Abort.SUCCEEDED)\n\nclass AsyncValue:\n    def __init__(self, value):\n        self.value = value\n        self._lot = _Lot()\n\n    async def _wait_predicate(self, predicate):\n        await self._lot.park()\n        return self.value\n\n    async def wait_value(self, predicate):\n        if not predicate(self.value):\n            return await self._wait_predicate(predicate)\n        await trio.sleep(0)\n        return self.value\n',
+      'pkg/value.py': asyncValueModule,
       'pkg/use.py': 'from .value import AsyncValue\n\nclass Reader:\n    def __init__(self):\n        self._value = AsyncValue(0)\n\n    async def refresh(self):\n        await self._value.wait_value(lambda x: x > 0)\n\n    async def run(self):\n        await self.refresh()\n',
     },
-    [{ file: 'pkg/value.py', original: 'await self._lot.park()', replacement: "await __import__('trio').sleep(0.5)" }, { file: 'pkg/use.py', original: 'await self._value.wait_value(lambda x: x > 0)', replacement: "await __import__('trio').sleep(0.5)" }],
+    [parkedLot, { file: 'pkg/use.py', original: 'await self._value.wait_value(lambda x: x > 0)', replacement: "await __import__('trio').sleep(0.5)" }],
   ],
   [
     'a hand-made Event whose wait parks on a future it created',
@@ -190,6 +195,15 @@ projectTable(eventWaitToSleep, [
       'pkg/queues.py': 'import asyncio\nfrom .locks import Event\n\nclass FlowControl:\n    def __init__(self):\n        self._resume = Event()\n\n    async def acquire(self):\n        await self._resume.wait()\n',
     },
     [{ file: 'pkg/queues.py', original: 'await self._resume.wait()', replacement: "await __import__('asyncio').sleep(0.5)" }],
+  ],
+  [
+    'leaves alone: a wait() that awaits a future it did not create (a task it was handed: no park on a signal)',
+    {
+      'pkg/__init__.py': '',
+      'pkg/locks.py': 'import asyncio\n\nclass Event:\n    async def wait(self):\n        if self._value:\n            return True\n        fut = self._pending\n        self._waiters.append(fut)\n        try:\n            await fut\n            return True\n        finally:\n            self._waiters.remove(fut)\n',
+      'pkg/queues.py': 'import asyncio\nfrom .locks import Event\n\nclass FlowControl:\n    def __init__(self):\n        self._resume = Event()\n\n    async def acquire(self):\n        await self._resume.wait()\n',
+    },
+    [],
   ],
   [
     'leaves alone: a service wait() that waits for the service to stop (its completion is the stop path), and its wait_until_stopped callers',
