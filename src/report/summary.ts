@@ -138,7 +138,9 @@ function statusOf(mutant: MutantOutcome): MutantStatus {
 }
 
 function summarizeMutant(mutant: MutantOutcome, input: SummaryInput, overhead: OverheadEstimator): SummaryMutant {
-  const slowdownMs = slowdownOf(mutant, input.baseline, overhead);
+  const baselineMs = coveringBaselineMs(mutant, input.baseline);
+  const slowdownMs = slowdownOf(mutant, baselineMs, overhead);
+  const site = siteKindOf(mutant.operator, mutant.original, mutant.file);
   const needsTest = mutant.status === 'Survived' || mutant.status === 'NoCoverage';
   return {
     id: mutant.id,
@@ -155,9 +157,9 @@ function summarizeMutant(mutant: MutantOutcome, input: SummaryInput, overhead: O
     timeoutMs: mutant.timeoutMs ?? null,
     runMs: mutant.runMs === undefined ? null : Math.round(mutant.runMs),
     slowdownMs,
-    slowedUnnoticed: mutant.status === 'Survived' && addsTime(mutant.operator) && slowdownMs !== null && slowdownMs > noiseMs(mutant, input.baseline),
-    site: siteKindOf(mutant.operator, mutant.original, mutant.file) ?? null,
-    hint: needsTest ? hintFor(mutant.operator, input.testFramework, siteKindOf(mutant.operator, mutant.original, mutant.file)) : null,
+    slowedUnnoticed: mutant.status === 'Survived' && addsTime(mutant.operator) && slowdownMs !== null && slowdownMs > noiseMs(baselineMs),
+    site: site ?? null,
+    hint: needsTest ? hintFor(mutant.operator, input.testFramework, site) : null,
   };
 }
 
@@ -166,30 +168,32 @@ function namesOf(testIds: readonly string[], baseline: readonly BaselineTest[]):
 }
 
 /** The slowdown: time in the covering tests minus their baseline time when the engine measured it, else run time minus baseline minus the runner's overhead. */
-function slowdownOf(mutant: MutantOutcome, baseline: readonly BaselineTest[], overhead: OverheadEstimator): number | null {
+function slowdownOf(mutant: MutantOutcome, baselineMs: number, overhead: OverheadEstimator): number | null {
   if (!['Survived', 'Killed'].includes(statusOf(mutant))) return null;
-  if (mutant.testsMs !== undefined) return Math.round(mutant.testsMs - coveringBaselineMs(mutant, baseline));
-  const excess = excessOf(mutant, baseline);
+  if (mutant.testsMs !== undefined) return Math.round(mutant.testsMs - baselineMs);
+  const excess = excessOf(mutant, baselineMs);
   return excess === null ? null : Math.round(excess - overhead.excluding(mutant));
 }
 
 /** What a slowdown must exceed to be more than noise: `minimumNoiseMs`, or a share of the covering tests' baseline time. */
-export function noiseMs(mutant: MutantOutcome, baseline: readonly BaselineTest[]): number {
-  return Math.max(minimumNoiseMs, noiseShareOfBaseline * coveringBaselineMs(mutant, baseline));
+export function noiseMs(baselineMs: number): number {
+  return Math.max(minimumNoiseMs, noiseShareOfBaseline * baselineMs);
 }
 
+/** The baseline time of the tests that cover the mutant (all of them when its coverage is unknown). */
 function coveringBaselineMs(mutant: MutantOutcome, baseline: readonly BaselineTest[]): number {
-  const covering = mutant.coveredBy.length ? baseline.filter((test) => mutant.coveredBy.includes(test.id)) : baseline;
-  return covering.reduce((sum, test) => sum + test.timeMs, 0);
+  if (!mutant.coveredBy.length) return baseline.reduce((sum, test) => sum + test.timeMs, 0);
+  const covering = new Set(mutant.coveredBy);
+  return baseline.reduce((sum, test) => (covering.has(test.id) ? sum + test.timeMs : sum), 0);
 }
 
 // Test runners colour their failure messages.
 const ansiEscapes = /\u001b\[[0-9;]*m/g;
 
 /** Run time beyond the covering tests' baseline time; null unless the run completed (a timeout says only "too long"). */
-function excessOf(mutant: MutantOutcome, baseline: readonly BaselineTest[]): number | null {
+function excessOf(mutant: MutantOutcome, baselineMs: number): number | null {
   if (mutant.runMs === undefined || !['Survived', 'Killed'].includes(statusOf(mutant))) return null;
-  return mutant.runMs - coveringBaselineMs(mutant, baseline);
+  return mutant.runMs - baselineMs;
 }
 
 interface OverheadEstimator {
@@ -204,7 +208,7 @@ interface OverheadEstimator {
  */
 function overheadEstimator(mutants: readonly MutantOutcome[], baseline: readonly BaselineTest[]): OverheadEstimator {
   const excesses = mutants
-    .map((mutant) => ({ mutant, excess: excessOf(mutant, baseline) }))
+    .map((mutant) => ({ mutant, excess: excessOf(mutant, coveringBaselineMs(mutant, baseline)) }))
     .filter((entry): entry is { mutant: MutantOutcome; excess: number } => entry.excess !== null)
     .sort((a, b) => a.excess - b.excess);
   const clamp = (excess: number | undefined) => Math.max(0, Math.round(excess ?? 0));
