@@ -117,7 +117,8 @@ export const noiseShareOfBaseline = 0.25;
 export function buildSummary(input: SummaryInput): Summary {
   const sleepmutMutants = input.mutants.filter((mutant) => (operatorNames as readonly string[]).includes(mutant.operator));
   const overhead = overheadEstimator(input.mutants, input.baseline);
-  const mutants = sleepmutMutants.map((mutant) => summarizeMutant(mutant, input, overhead));
+  const names = testNames(input.baseline);
+  const mutants = sleepmutMutants.map((mutant) => summarizeMutant(mutant, input, overhead, names));
   return {
     schemaVersion: summarySchemaVersion,
     engine: input.engine,
@@ -137,7 +138,7 @@ function statusOf(mutant: MutantOutcome): MutantStatus {
   return mutant.status === 'Killed' && testTimeoutMessage.test(mutant.statusReason ?? '') ? 'Timeout' : mutant.status;
 }
 
-function summarizeMutant(mutant: MutantOutcome, input: SummaryInput, overhead: OverheadEstimator): SummaryMutant {
+function summarizeMutant(mutant: MutantOutcome, input: SummaryInput, overhead: OverheadEstimator, names: ReadonlyMap<string, string>): SummaryMutant {
   const baselineMs = coveringBaselineMs(mutant, input.baseline);
   const slowdownMs = slowdownOf(mutant, baselineMs, overhead);
   const site = siteKindOf(mutant.operator, mutant.original, mutant.file);
@@ -151,8 +152,8 @@ function summarizeMutant(mutant: MutantOutcome, input: SummaryInput, overhead: O
     replacement: mutant.replacement,
     status: statusOf(mutant),
     statusReason: mutant.statusReason?.replace(ansiEscapes, '') ?? null,
-    killedBy: namesOf(mutant.killedBy, input.baseline),
-    coveredBy: namesOf(mutant.coveredBy, input.baseline),
+    killedBy: namesOf(mutant.killedBy, names),
+    coveredBy: namesOf(mutant.coveredBy, names),
     injectedDelayMs: mutant.injectedDelayMs,
     timeoutMs: mutant.timeoutMs ?? null,
     runMs: mutant.runMs === undefined ? null : Math.round(mutant.runMs),
@@ -163,8 +164,15 @@ function summarizeMutant(mutant: MutantOutcome, input: SummaryInput, overhead: O
   };
 }
 
-function namesOf(testIds: readonly string[], baseline: readonly BaselineTest[]): string[] {
-  return testIds.map((id) => baseline.find((test) => test.id === id)?.name ?? id);
+/** Each baseline test's name by id, looked up once per summary instead of a baseline scan per listed test (the first test of an id wins). */
+function testNames(baseline: readonly BaselineTest[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const test of baseline) if (!names.has(test.id)) names.set(test.id, test.name);
+  return names;
+}
+
+function namesOf(testIds: readonly string[], names: ReadonlyMap<string, string>): string[] {
+  return testIds.map((id) => names.get(id) ?? id);
 }
 
 /** The slowdown: time in the covering tests minus their baseline time when the engine measured it, else run time minus baseline minus the runner's overhead. */
