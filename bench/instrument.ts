@@ -8,6 +8,7 @@ import { applySelection } from '../src/stryker/register.js';
 import { createInstrumenter, instrumentOptions, loadInstrumenter } from '../src/stryker/instrumenter.js';
 import { defaultSleepmutOptions } from '../src/stryker/options.js';
 import { benchFiles, generatedModule, writeBenchTree } from './tree.js';
+import { median } from './median.js';
 
 const modules = Number(process.env.BENCH_MODULES ?? 200);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -53,10 +54,10 @@ async function main(): Promise<void> {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
-  const median = (runs: Measurement[], key: 'ms' | 'cpuMs') => runs.map((run) => run[key]).sort((x, y) => x - y)[Math.floor(runs.length / 2)];
+  const medianOf = (runs: Measurement[], key: 'ms' | 'cpuMs') => median(runs.map((run) => run[key]));
   const row = (label: string, runs: Measurement[]) =>
-    `${label.padEnd(24)} wall ${median(runs, 'ms').toFixed(0).padStart(6)} ms   cpu ${median(runs, 'cpuMs').toFixed(0).padStart(6)} ms   ${runs[0].mutants} mutants`;
-  const ratio = (key: 'ms' | 'cpuMs') => median(withSleepmut, key) / median(baseline, key);
+    `${label.padEnd(24)} wall ${medianOf(runs, 'ms').toFixed(0).padStart(6)} ms   cpu ${medianOf(runs, 'cpuMs').toFixed(0).padStart(6)} ms   ${runs[0].mutants} mutants`;
+  const ratio = (key: 'ms' | 'cpuMs') => medianOf(withSleepmut, key) / medianOf(baseline, key);
   const { version } = await loadInstrumenter();
   console.log(`Stryker instrumenter ${version}, ${modules} files, ${lines} lines, ${rounds} alternating rounds, one process each (medians)`);
   console.log(row('built-in mutators only', baseline));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { writeBenchTree } from './tree.js';
+import { median } from './median.js';
 
 const modules = Number(process.env.BENCH_MODULES ?? 200);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -26,8 +27,7 @@ try {
     cpu.push(Number(/cpu-ms ([\d.]+)/.exec(stderr)?.[1]));
     summary = stdout.trim().split('\n').at(-1) ?? '';
   }
-  const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)].toFixed(0);
-  console.log(`sleepmut list on ${modules + 1} files, ${rounds} runs (medians): wall ${median(wall)} ms, cpu ${median(cpu)} ms; ${summary}`);
+  console.log(`sleepmut list on ${modules + 1} files, ${rounds} runs (medians): wall ${median(wall).toFixed(0)} ms, cpu ${median(cpu).toFixed(0)} ms; ${summary}`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
+import { median } from './median.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(repoRoot, 'dist/src/cli/main.js');
@@ -28,7 +29,7 @@ async function medianMs(args: string[], cwd: string): Promise<number> {
     times.push(performance.now() - started);
     rmSync(path.join(cwd, 'patches'), { recursive: true, force: true });
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  return median(times);
 }
 
 async function main(): Promise<void> {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { glob } from 'tinyglobby';
 import { isPythonProject, projectPackages } from '../src/python/packages.js';
+import { median } from './median.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(repoRoot, 'dist/src/cli/main.js');
@@ -64,7 +65,6 @@ async function main(): Promise<void> {
   for (let round = 0; round < rounds; round++) runs.push(await timedList(directories));
   rmSync(outputFile, { force: true });
   if (!given.length) rmSync(path.dirname(directories[0]), { recursive: true, force: true });
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const [wallMs, cpuMs] = [median(runs.map((run) => run.wallMs)), median(runs.map((run) => run.cpuMs))];
   const per10k = (ms: number) => ((ms / lines) * 10_000).toFixed(0);
   console.log(`${given.length ? directories.map((directory) => path.basename(directory)).join(' ') : 'synthetic package'}: ${lines} lines of Python listed, ${runs[0].mutants} mutants`);

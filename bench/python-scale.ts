@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
+import { median } from './median.js';
 import { engineVerdicts, naiveLoop, projectMutants, type Verdict } from './python-verdicts.js';
 import { loadConfig } from '../src/python/config.js';
 
@@ -61,11 +62,6 @@ async function engineRun(directory: string, concurrency: number): Promise<Engine
   const perRun = /per mutant run \d+ ms: (\d+) ms in tests/.exec(run.stderr);
   if (!phase || !perRun) throw new Error(`engine run failed (exit ${run.exitCode}):\n${run.stderr.slice(-2000)}`);
   return { wallMs, mutantPhaseMs: Number(phase[1]) * 1000, testMsPerMutant: Number(perRun[1]), verdicts: engineVerdicts(directory) };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 async function measure(mutants: number, tests: number): Promise<void> {

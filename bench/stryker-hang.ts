@@ -15,6 +15,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import type { Summary } from '../src/report/summary.js';
+import { median } from './median.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const rounds = Number(process.argv[2] ?? 3);
@@ -55,8 +56,6 @@ async function run(root: string, sample: (typeof samples)[number]): Promise<Hang
   const testBudgetMs = Number(/(?:timed out in|Timeout of) (\d+) ?ms/.exec(hung.statusReason ?? '')?.[1]);
   return { runMs: hung.runMs, testBudgetMs, normalMs: at(sample.normalLine)?.runMs ?? 0, overheadMs: summary.runOverheadMs, status: hung.status };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const results = new Map<string, HangRun[]>();
 const loads: number[] = [];
