@@ -14,6 +14,8 @@ export class TimingTimeouts {
   private readonly testTimeouts: Record<string, number> = {};
   private readonly runTimeouts = new Map<string, number>();
   private sandbox: string | undefined;
+  /** Whether the setup's marker is in the sandbox: written in the dry run, so looked up once, not once per mutant. */
+  private setupInUse: boolean | undefined;
 
   constructor(
     dryRun: CompleteDryRunResult,
@@ -42,7 +44,8 @@ export class TimingTimeouts {
 
   /** Whether a sleepmut setup (vitest or mocha) ran in the dry run (it applies the per-test timeouts); undefined before any timing mutant. */
   perTestTimeoutsActive(): boolean | undefined {
-    return this.sandbox === undefined ? undefined : existsSync(path.join(this.sandbox, setupMarkerFileName));
+    if (this.sandbox === undefined) return undefined;
+    return (this.setupInUse ??= existsSync(path.join(this.sandbox, setupMarkerFileName)));
   }
 
   runTimeoutOf(mutantId: string): number | undefined {
