@@ -55,7 +55,8 @@ export function mutantPatch(mutant: ListedMutant, { lines, finalNewline }: Lines
   const to = Math.min(lines.length - 1, last + contextLines);
   const before = lines.slice(from, first).map((line) => ` ${line}`);
   const removed = lines.slice(first, last + 1).map((line) => `-${line}`);
-  const added = mutated.split('\n').map((line) => `+${line}`);
+  const mutatedLines = mutated.split('\n');
+  const added = mutatedLines.map((line) => `+${line}`);
   const after = lines.slice(last + 1, to + 1).map((line) => ` ${line}`);
   const noNewline = '\\ No newline at end of file';
   if (!finalNewline && to === lines.length - 1) {
@@ -63,7 +64,7 @@ export function mutantPatch(mutant: ListedMutant, { lines, finalNewline }: Lines
     else removed.push(noNewline), added.push(noNewline);
   }
   const oldCount = to - from + 1;
-  const newCount = before.length + mutated.split('\n').length + (to - last);
+  const newCount = before.length + mutatedLines.length + (to - last);
   return [
     `${mutant.operator} at ${mutant.file}:${mutant.line}:${mutant.column + 1} (sleepmut mutant ${mutant.id})`,
     `--- ${gitQuoted(`a/${mutant.file}`)}`,
