@@ -73,6 +73,11 @@ export function cloneNode<T extends t.Node>(node: T): T {
 
 // Predicates.
 
+/** A function of any form: declaration, expression, arrow, class or object method. */
+export function isFunction(node: t.Node): node is t.Function {
+  return ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassMethod', 'ClassPrivateMethod', 'ObjectMethod'].includes(node.type);
+}
+
 /** The await's value is thrown away: `await x;` as a statement (or the body of an expression arrow that is itself discarded). */
 export function isDiscardedAwait(path: NodePath): path is NodePath<t.AwaitExpression> {
   return path.node.type === 'AwaitExpression' && path.parentPath?.node.type === 'ExpressionStatement';

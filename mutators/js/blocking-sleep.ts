@@ -7,6 +7,7 @@ import {
   cloneNode,
   fromGlobal,
   isDiscardedAwait,
+  isFunction,
   isZero,
   member,
   memberChain,
@@ -19,7 +20,7 @@ import {
 } from './ast.js';
 import { pathLookup, timeoutPromiseDuration, timersPromisesExport } from './facts/primitives.js';
 import { enclosingClass, factAt, moduleOf } from './facts/sites.js';
-import { factOfFunction, isFunction } from './facts/timing.js';
+import { factOfFunction } from './facts/timing.js';
 import { isTypeScriptFile } from './template.js';
 
 export const blockingSleep: JsMutator = {

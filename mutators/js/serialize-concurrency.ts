@@ -11,6 +11,7 @@ import {
   cloneNode,
   fromGlobal,
   identifier,
+  isFunction,
   member,
   memberChain,
   nameWords,
@@ -20,7 +21,6 @@ import {
 } from './ast.js';
 import type { ModuleInfo } from './facts/module-info.js';
 import { moduleOf } from './facts/sites.js';
-import { isFunction } from './facts/timing.js';
 import { expressionFrom, isTypeScriptFile } from './template.js';
 
 /** A `Promise.all(argument)` or `Promise.allSettled(argument)` call. */

@@ -4,7 +4,8 @@
  * waits for the event. Syntax only (JS files too): the class body is the whole evidence.
  */
 import type * as t from '@babel/types';
-import { isArgumentOf, isFunctionNode, isListenerCall, listenerMethods, removalMethods, walkFunctions } from './primitives.js';
+import { isFunction } from '../ast.js';
+import { isArgumentOf, isListenerCall, listenerMethods, removalMethods, walkFunctions } from './primitives.js';
 
 /** `new Promise(r => { this.<field> = r; })`: the field the resolver is kept in. */
 export function deferredResolverField(node: t.Node): string | undefined {
@@ -32,7 +33,7 @@ function memberNames(cls: t.Class): Map<t.Node, string> {
     const name = key?.type === 'Identifier' ? key.name : key?.type === 'PrivateName' ? `#${key.id.name}` : undefined;
     if (!name) continue;
     if (element.type === 'ClassMethod' || element.type === 'ClassPrivateMethod') names.set(element, name);
-    if ((element.type === 'ClassProperty' || element.type === 'ClassPrivateProperty') && element.value && isFunctionNode(element.value)) names.set(element.value, name);
+    if ((element.type === 'ClassProperty' || element.type === 'ClassPrivateProperty') && element.value && isFunction(element.value)) names.set(element.value, name);
   }
   return names;
 }
@@ -50,7 +51,7 @@ export function resolvedByClassListeners(cls: t.Class, resolver: string): boolea
   const misused = new Set<string>();
   let escapes = false;
   walkFunctions(cls.body, [cls], (child, parent, enclosing) => {
-    if (isFunctionNode(child) && isListenerCall(parent, listenerMethods) && isArgumentOf(parent, child)) inlineHandlers.add(child);
+    if (isFunction(child) && isListenerCall(parent, listenerMethods) && isArgumentOf(parent, child)) inlineHandlers.add(child);
     const name = thisMember(child);
     if (!name || (parent.type === 'MemberExpression' && parent.object === child)) return;
     if (name === resolver) {

@@ -4,7 +4,7 @@
  */
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
-import { builtinName, importOf, memberChain, promiseExecutorCall, propertyName } from '../ast.js';
+import { builtinName, importOf, isFunction, memberChain, promiseExecutorCall, propertyName } from '../ast.js';
 import type { ImportOrigin, ModuleInfo } from './module-info.js';
 
 /** Where a name comes from, and whether a local binding shadows a global of that name. */
@@ -104,7 +104,7 @@ function resolvedByListeners(node: t.Node): boolean {
   for (const statement of executor.body.body) {
     if (statement.type === 'FunctionDeclaration' && statement.id) locals.set(statement.id.name, statement);
     for (const declarator of statement.type === 'VariableDeclaration' ? statement.declarations : []) {
-      if (declarator.id.type === 'Identifier' && declarator.init && isFunctionNode(declarator.init)) locals.set(declarator.id.name, declarator.init);
+      if (declarator.id.type === 'Identifier' && declarator.init && isFunction(declarator.init)) locals.set(declarator.id.name, declarator.init);
     }
   }
   const resolving = new Set<t.Node>();
@@ -113,7 +113,7 @@ function resolvedByListeners(node: t.Node): boolean {
   let registered = false;
   let escapes = false;
   walkFunctions(executor.body, [executor], (child, parent, enclosing) => {
-    if (isFunctionNode(child) && isListenerCall(parent, listenerMethods) && isArgumentOf(parent, child)) handlers.add(child);
+    if (isFunction(child) && isListenerCall(parent, listenerMethods) && isArgumentOf(parent, child)) handlers.add(child);
     if (child.type !== 'Identifier' || isDeclarationOrKey(child, parent)) return;
     const called = parent.type === 'CallExpression' && parent.callee === child;
     if (child.name === resolver) {
@@ -130,8 +130,6 @@ function resolvedByListeners(node: t.Node): boolean {
   if (escapes || (!registered && !resolving.size)) return false;
   return [...resolving].every((fn) => handlers.has(fn) && !escaped.has(fn));
 }
-
-export const isFunctionNode = (node: t.Node): boolean => ['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration', 'ClassMethod', 'ClassPrivateMethod', 'ObjectMethod'].includes(node.type);
 
 /** An identifier that is not a reference: a declared name, a non-computed member property or object key. */
 function isDeclarationOrKey(child: t.Identifier, parent: t.Node): boolean {
@@ -151,7 +149,7 @@ export function walkFunctions(node: t.Node, stack: t.Node[], visit: (child: t.No
     for (const child of Array.isArray(value) ? value : [value]) {
       if (typeof child !== 'object' || child === null || typeof (child as { type?: unknown }).type !== 'string') continue;
       visit(child as t.Node, node, stack.at(-1)!);
-      walkFunctions(child as t.Node, isFunctionNode(child as t.Node) ? [...stack, child as t.Node] : stack, visit);
+      walkFunctions(child as t.Node, isFunction(child as t.Node) ? [...stack, child as t.Node] : stack, visit);
     }
   }
 }

@@ -1,8 +1,9 @@
 /** The project facts seen from a site in the file being mutated: resolves callees, receivers and stored promises through Babel scopes, then asks `timing.ts`. */
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
+import { isFunction } from '../ast.js';
 import { moduleInfo, type ModuleInfo } from './module-info.js';
-import { classNamed, factOfExport, factOfExpression, factOfName, factOfField, factOfFunction, factOfMember, importedModule, isFunction, memberName, type TimingFact } from './timing.js';
+import { classNamed, factOfExport, factOfExpression, factOfName, factOfField, factOfFunction, factOfMember, importedModule, memberName, type TimingFact } from './timing.js';
 import { promisifiedBuiltin, pathLookup } from './primitives.js';
 import { typedMemberFact } from './typed.js';
 

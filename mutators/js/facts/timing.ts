@@ -5,7 +5,7 @@
  * of a receiver whose type is neither annotated nor constructed in view) is asked of `typed.ts`.
  */
 import type * as t from '@babel/types';
-import { builtinName, memberChain, propertyName } from '../ast.js';
+import { builtinName, isFunction, memberChain, propertyName } from '../ast.js';
 import { deferredResolverField, resolvedByClassListeners } from './deferred.js';
 import { moduleInfo, type ModuleInfo } from './module-info.js';
 import { parseModuleFile, resolveRelative } from './parser.js';
@@ -60,10 +60,6 @@ export function factOfFunction(fn: t.Node, context: Context): TimingFact | undef
   inProgress.delete(fn);
   functionFacts.set(fn, fact ?? null);
   return fact;
-}
-
-export function isFunction(node: t.Node): node is t.Function {
-  return ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassMethod', 'ClassPrivateMethod', 'ObjectMethod'].includes(node.type);
 }
 
 /**
