@@ -174,6 +174,11 @@ export function builtinName(source: string): string {
   return source.startsWith('node:') ? source.slice('node:'.length) : source;
 }
 
+/** `f(x, { signal })`: a call given an options object naming a signal, so it can be cancelled. */
+export function hasSignalOption(node: t.CallExpression): boolean {
+  return node.arguments.some((argument) => argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'ObjectProperty' && propertyName(property.key) === 'signal'));
+}
+
 /** A numeric literal equal to zero (`0`, `0.0`), the shape of a cooperative yield rather than a wait. */
 export function isZero(node: t.Node | undefined): boolean {
   return node?.type === 'NumericLiteral' && node.value === 0;

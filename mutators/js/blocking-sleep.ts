@@ -6,6 +6,7 @@ import {
   calleeName,
   cloneNode,
   fromGlobal,
+  hasSignalOption,
   isDiscardedAwait,
   isFunction,
   isZero,
@@ -47,6 +48,7 @@ function sleepDuration(path: NodePath, node: t.Node): t.Node | undefined {
   if (node.type !== 'CallExpression') return undefined;
   const [duration] = node.arguments;
   if (duration && isSleepCall(path, node, duration)) return duration;
+  // `sleep(ms, { signal })` on a project helper: cancellable, so a blocking wait would change what runs, not when.
   if (hasSignalOption(node)) return undefined;
   const fact = factAt(path);
   return fact?.kind === 'sleep' && 'inside' in fact.duration && node.arguments.includes(fact.duration.inside as t.Expression) ? fact.duration.inside : undefined;
@@ -60,11 +62,6 @@ function isSleepCall(path: NodePath, node: t.CallExpression, duration: t.Node): 
   const name = calleeName(node) ?? '';
   // `wait` is also the name of event and condition waits (`cond.wait(mutex)`): only a visible duration makes it a sleep.
   return sleepHelpers.has(name) || (name === 'wait' && mentionsTime(duration));
-}
-
-/** `sleep(ms, { signal })` on a project helper: cancellable, so a blocking wait would change what runs, not when. */
-function hasSignalOption(node: t.CallExpression): boolean {
-  return node.arguments.some((argument) => argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'ObjectProperty' && propertyName(property.key) === 'signal'));
 }
 
 /** `const p = delay(ms)` later awaited, `this.timer = sleep(ms)`: the promise is kept, the wait comes later. */

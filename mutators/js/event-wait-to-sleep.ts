@@ -2,7 +2,7 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { mutatorSettings } from '../settings.js';
-import { arrayExpression, arrow, awaitExpression, call, calleeName, cloneNode, identifier, isDiscardedAwait, member, memberChain, nameWords, newExpression, propertyName, timerPromise, type JsMutator } from './ast.js';
+import { arrayExpression, arrow, awaitExpression, call, calleeName, cloneNode, hasSignalOption, identifier, isDiscardedAwait, member, memberChain, nameWords, newExpression, propertyName, timerPromise, type JsMutator } from './ast.js';
 import { isEventPromiseLibrary, isEventsOnce, listenerPromise, pathLookup } from './facts/primitives.js';
 import { factAt } from './facts/sites.js';
 
@@ -69,7 +69,8 @@ type EventWait = 'pure' | 'keep';
 function eventWait(path: NodePath): EventWait | undefined {
   const { node } = path;
   if (node.type === 'CallExpression') {
-    if (isCancellableCall(node)) return undefined;
+    // `{ signal }`: a cancellable watcher, which a sleep would run anyway.
+    if (hasSignalOption(node)) return undefined;
     const lookup = pathLookup(path);
     if (isEventsOnce(node, lookup) || isEventPromiseLibrary(node, lookup) || isSignalWait(node) || isConditionPoll(node) || isReadinessCall(node)) return 'pure';
     const all = allOfEventWaits(path as NodePath<t.CallExpression>);
@@ -94,11 +95,6 @@ function sleepInstead(waited: t.Expression): t.CallExpression {
   const never = arrow([], newExpression(identifier('Promise'), [arrow([], { type: 'BlockStatement', body: [], directives: [] } as t.BlockStatement)]));
   const settledNever = call(member(call(member(identifier('Promise'), 'resolve'), [cloneNode(waited)]), 'then'), [never]);
   return call(member(identifier('Promise'), 'race'), [arrayExpression([timerPromise(mutatorSettings().delayMs), settledNever])]);
-}
-
-/** A call given `{ signal }` (or any options object naming a signal): a cancellable watcher, which a sleep would run anyway. */
-function isCancellableCall(node: t.CallExpression): boolean {
-  return node.arguments.some((argument) => argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'ObjectProperty' && propertyName(property.key) === 'signal'));
 }
 
 /** `Promise.all(waits)` where every element (array literal, or every `waits.push(x)` in scope) is an event wait. */
