@@ -22,7 +22,7 @@ import {
 import { pathLookup, timeoutPromiseDuration, timersPromisesExport } from './facts/primitives.js';
 import { enclosingClass, factAt, moduleOf } from './facts/sites.js';
 import { factOfFunction } from './facts/timing.js';
-import { isTypeScriptFile } from './template.js';
+import { isTypeScriptFile } from './facts/parser.js';
 
 export const blockingSleep: JsMutator = {
   name: 'BlockingSleep',

@@ -19,7 +19,8 @@ import {
 } from './ast.js';
 import { fsPromisesFunction, pathLookup, promisifiedBuiltin, type Builtin } from './facts/primitives.js';
 import { callFact, moduleOf } from './facts/sites.js';
-import { expressionFrom, isTypeScriptFile } from './template.js';
+import { isTypeScriptFile } from './facts/parser.js';
+import { expressionFrom } from './template.js';
 
 export const dropOffload: JsMutator = {
   name: 'DropOffload',

@@ -8,7 +8,7 @@ import type * as t from '@babel/types';
 import { identifier, type JsMutator } from './ast.js';
 import { moduleOf } from './facts/sites.js';
 import { unusedChecks, type UnusedChecks } from './facts/tsconfig.js';
-import { isTypeScriptFile } from './template.js';
+import { isTypeScriptFile } from './facts/parser.js';
 
 const none: readonly t.Node[] = [];
 

@@ -21,7 +21,8 @@ import {
 } from './ast.js';
 import type { ModuleInfo } from './facts/module-info.js';
 import { moduleOf } from './facts/sites.js';
-import { expressionFrom, isTypeScriptFile } from './template.js';
+import { isTypeScriptFile } from './facts/parser.js';
+import { expressionFrom } from './template.js';
 
 /** A `Promise.all(argument)` or `Promise.allSettled(argument)` call. */
 interface Combinator {

@@ -19,8 +19,3 @@ export function expressionFrom(code: string): t.Expression | undefined {
 function stripPositions<T extends t.Node>(node: T): T {
   return JSON.parse(JSON.stringify(node, (key, value: unknown) => (['start', 'end', 'loc', 'range', 'extra', 'leadingComments', 'trailingComments'].includes(key) ? undefined : value))) as T;
 }
-
-/** TypeScript files get typed replacements: the mutant must type-check where it lands (`tsc --strict`, Stryker's typescript checker). */
-export function isTypeScriptFile(file: string): boolean {
-  return /\.[cm]?tsx?$/.test(file);
-}

@@ -12,6 +12,11 @@ export function setModuleParser(parse: ParseFunction): void {
   babelParse = parse;
 }
 
+/** TypeScript source by its extension (`.ts`, `.tsx`, `.mts`, `.cts`): parsed with the typescript plugin, and given typed replacements. */
+export function isTypeScriptFile(file: string): boolean {
+  return /\.[cm]?tsx?$/.test(file);
+}
+
 const cache = new Map<string, t.File | null>();
 
 /** The module's AST, or undefined when it cannot be read or parsed (facts then simply stay unknown). */
@@ -22,7 +27,7 @@ export function parseModuleFile(file: string): t.File | undefined {
 
 function parseFresh(file: string): t.File | undefined {
   try {
-    return parseSource(readFileSync(file, 'utf8'), /\.[cm]?tsx?$/.test(file), file.endsWith('x'));
+    return parseSource(readFileSync(file, 'utf8'), isTypeScriptFile(file), file.endsWith('x'));
   } catch {
     return undefined;
   }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { moduleInfo, type ModuleInfo } from './module-info.js';
-import { parseModuleFile } from './parser.js';
+import { isTypeScriptFile, parseModuleFile } from './parser.js';
 import { factOfMember, type TimingFact } from './timing.js';
 import { nearestTsconfig } from './tsconfig.js';
 
@@ -60,13 +60,12 @@ interface TsProject {
   program?: TsProgram;
 }
 
-const typescriptFile = /\.[cm]?tsx?$/;
 const projects = new Map<string, TsProject | null>();
 const answers = new Map<string, TimingFact | null>();
 
 export function typedMemberFact(path: NodePath<t.CallExpression>, module: ModuleInfo): TimingFact | undefined {
   const callee = path.node.callee;
-  if (callee.type !== 'MemberExpression' || callee.property.start == null || !typescriptFile.test(module.file) || !existsSync(module.file)) return undefined;
+  if (callee.type !== 'MemberExpression' || callee.property.start == null || !isTypeScriptFile(module.file) || !existsSync(module.file)) return undefined;
   const code = (path.hub as unknown as { file?: { code?: string } } | undefined)?.file?.code;
   const key = `${module.file}:${callee.property.start}:${code?.length}`;
   if (!answers.has(key)) answers.set(key, ask(module.file, callee.property.start, code) ?? null);
