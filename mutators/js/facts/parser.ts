@@ -46,11 +46,19 @@ export function parseSource(code: string, typescript: boolean, jsx = !typescript
 
 const extensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
-/** `./util.js` from `src/a.ts` -> `src/util.ts` (TypeScript's `.js` spelling), `./util`, `./util/index`; undefined for packages. */
+const resolved = new Map<string, string | null>();
+
+/**
+ * `./util.js` from `src/a.ts` -> `src/util.ts` (TypeScript's `.js` spelling), `./util`, `./util/index`; undefined for packages.
+ * Memoized like the parses: every call site of an imported helper asks again, and each answer costs up to 17 file probes.
+ */
 export function resolveRelative(fromFile: string, specifier: string): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const base = path.resolve(path.dirname(fromFile), specifier);
-  const stem = base.replace(/\.(?:[cm]?js|jsx)$/, '');
-  const candidates = [base, ...extensions.map((ext) => stem + ext), ...extensions.map((ext) => path.join(base, `index${ext}`))];
-  return candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+  if (!resolved.has(base)) {
+    const stem = base.replace(/\.(?:[cm]?js|jsx)$/, '');
+    const candidates = [base, ...extensions.map((ext) => stem + ext), ...extensions.map((ext) => path.join(base, `index${ext}`))];
+    resolved.set(base, candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile()) ?? null);
+  }
+  return resolved.get(base) ?? undefined;
 }
