@@ -1,6 +1,6 @@
 /** What a module declares at its top level (imports, functions, classes, constants, exports), read from its AST once; no types needed, so JS files get it too. */
 import type * as t from '@babel/types';
-import { destructured, requiredModule } from '../ast.js';
+import { destructured, memberChain, requiredModule } from '../ast.js';
 
 export interface ImportOrigin {
   source: string;
@@ -146,14 +146,8 @@ function commonJsExport(expression: t.Expression, exports: Map<string, string>, 
   }
 }
 
-function chainOf(node: t.Node): string | undefined {
-  if (node.type === 'Identifier') return node.name;
-  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
-    const object = chainOf(node.object);
-    return object && `${object}.${node.property.name}`;
-  }
-  return undefined;
-}
+/** `module.exports.a` -> 'module.exports.a' (ast.ts's memberChain, dotted). */
+const chainOf = (node: t.Node): string | undefined => memberChain(node)?.join('.');
 
 /** `api.forEach(method => { exports[method] = u(fs[method]) })` with `const api = ['stat', ...]` (optionally `.filter(...)`). */
 function wrappedLoop(expression: t.Expression, declarations: Map<string, t.Node>, imports: Map<string, ImportOrigin>, wrapped: Map<string, string>): void {
