@@ -84,6 +84,7 @@ const leftAlone: [description: string, operator: OperatorName, code: string][] =
   ['a sleep helper given { signal }', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport async function f(signal) { await pauseFor(100, { signal }); }`],
   ['a stored sleep never awaited (handed on)', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport function f() { const p = pauseFor(200); return p; }`],
   ['a zero-duration helper call', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport async function f() { await pauseFor(0); }`],
+  ['a sleep helper whose duration is its parameter: mutated at its call sites, not where it returns the timer (twin of Delay.apply)', 'BlockingSleep', library['src/time.ts']],
   ['a timer promise resolving with a value', 'BlockingSleep', `export function later(ms, value) { return new Promise((r) => setTimeout(() => r(value), ms)); }\nexport async function f() { await later(10, 1); }`],
   ['a re-exported wrapper that changes the arguments (rimraf readdir withFileTypes)', 'DropOffload', `import { promises } from './fsp.js';\nexport async function f(p: string) { return await promises.readdir(p); }`],
   ['a wrapped fs function called with a callback, or without a same-shape twin (fs-extra)', 'DropOffload', `const fs = require('./fs');\nasync function f(p, fd, b) {\n  fs.stat(p, (err, st) => use(st));\n  return [await fs.write(fd, b), await fs.exists(p)];\n}\nmodule.exports = { f };`],
@@ -91,6 +92,7 @@ const leftAlone: [description: string, operator: OperatorName, code: string][] =
   ['options.factor ??= 2 where the factor is no power base', 'FlattenBackoff', `export function grow(options, size) { options.factor ??= 2; return size * options.factor; }`],
   ['a size grown by repeated multiplication', 'FlattenBackoff', `export function grow(buffer, factor) { buffer.size = Math.ceil(buffer.size * factor); }`],
   ['a delay scaled by a random factor in place (jitter, not growth)', 'FlattenBackoff', `export function jitter(state) { state.count = state.count * Math.random(); }`],
+  ['a project helper that is no sleep, fed with backoff (twin of the sleep helper row)', 'FlattenBackoff', `import { makePool } from './pool.js';\nexport function grow(base, n) { return makePool(base * 2 ** n); }`],
   ['a power of two that is a size', 'FlattenBackoff', `export function bufferFor(options, n) { return options.chunkSize * 2 ** n; }`],
 ];
 
