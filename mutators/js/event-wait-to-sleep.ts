@@ -16,13 +16,44 @@ export const eventWaitToSleep: JsMutator = {
     } else if (isStoredForJoins(path) && eventWait(path) === 'pure') {
       // `const onClose = once(p, 'close'); ... await Promise.race([onClose, ...errorWatchers])`: the promise is the wait.
       yield timerPromise(mutatorSettings().delayMs);
-    } else if (isThenReceiver(path)) {
+    } else if (isThenReceiver(path) || settlesDiscardedThenStep(path)) {
       // `ready(emitter).then(() => start())`: the chain starts after a fixed time instead of on the event.
+      // `.then(() => { ...; return serverClosed; }).then(() => onShutdown())`: the next step runs after a fixed time.
       const wait = eventWait(path);
       if (wait) yield wait === 'keep' ? sleepInstead(path.node as t.Expression) : timerPromise(mutatorSettings().delayMs);
     }
   },
 };
+
+/**
+ * The value a `.then` callback returns (`return x;`, `() => x`), when the chain waits for it and then discards it: the
+ * next step is a `.then(() => ...)` that takes no value, or the chain is itself returned from such a callback, or awaited
+ * as a statement (http-graceful-shutdown: `return serverClosed` two callbacks deep, then `.then(() => options.onShutdown(sig))`).
+ * Returning a promise from a callback is awaiting it. Not through a callback with a declared return type (the
+ * replacement's type would differ).
+ */
+function settlesDiscardedThenStep(path: NodePath): boolean {
+  const { parent, node } = path;
+  if (parent?.type === 'ReturnStatement' && parent.argument === node) return isDiscardingThenCallback(path.getFunctionParent(), 0);
+  return parent?.type === 'ArrowFunctionExpression' && parent.body === node && isDiscardingThenCallback(path.parentPath, 0);
+}
+
+function isDiscardingThenCallback(fn: NodePath | null, depth: number): boolean {
+  const call = fn?.parentPath;
+  if (!fn || depth > 5 || (fn.node as t.Function).returnType || call?.node.type !== 'CallExpression') return false;
+  const { callee, arguments: args } = call.node;
+  if (args[0] !== fn.node || callee.type !== 'MemberExpression' || propertyName(callee) !== 'then') return false;
+  const { parent, node } = call;
+  // `chain.then(() => next())`
+  if (parent?.type === 'MemberExpression' && parent.object === node && propertyName(parent) === 'then') {
+    const next = call.parentPath?.parent;
+    const [step] = next?.type === 'CallExpression' && next.callee === parent ? next.arguments : [];
+    return (step?.type === 'ArrowFunctionExpression' || step?.type === 'FunctionExpression') && step.params.length === 0;
+  }
+  if (call.parentPath && isDiscardedAwait(call.parentPath)) return true;
+  if (parent?.type === 'ReturnStatement' && parent.argument === node) return isDiscardingThenCallback(call.getFunctionParent(), depth + 1);
+  return parent?.type === 'ArrowFunctionExpression' && parent.body === node && isDiscardingThenCallback(call.parentPath, depth + 1);
+}
 
 /**
  * `await once(instance, 'spawn'); return instance;` (nano-spawn): the caller goes on to wait for a later event of the

@@ -16,6 +16,12 @@ const checkOnEventPrinted = `new Promise<void>(resolve => {\n  const check = () 
 const endOfScanPrinted = `new Promise((resolve, reject) => {\n  if (!stream) return reject();\n  stream.once('end', () => {\n    resolve(undefined);\n    em.emit('scanned');\n  });\n})`;
 /** tinyexec: a deferred kept in a field, resolved by a member registered as a listener; `extra` adds a member. */
 const deferredClass = (extra = '') => `class Proc {\n  constructor() {\n    this._closed = new Promise((resolve) => {\n      this._resolveClose = resolve;\n    });\n  }\n  spawn(handle) {\n    handle.once('close', this._onClose);\n  }\n  async output() {\n    await this._closed;\n  }\n  _onClose = () => {\n    if (this._resolveClose) {\n      this._resolveClose();\n    }\n  };${extra}\n}`;
+/** http-graceful-shutdown: a promise resolved by server.close's callback (the call also closes the server). */
+const serverClose = `new Promise((resolve, reject) => { server.close((err) => { if (err) return reject(err); return resolve(true); }); })`;
+const serverClosePrinted = `new Promise((resolve, reject) => {\n  server.close(err => {\n    if (err) return reject(err);\n    return resolve(true);\n  });\n})`;
+/** A stored close promise returned two `.then` callbacks deep; `next` is the chain's next step. */
+const closeChain = (next: string, inner = '() => {') => `function shutdown(server, hooks, drain, kill) {\n  return hooks.before().then(${inner}\n    const closed = ${serverClose};\n    closed.catch(() => {});\n    return drain().then((force) => {\n      if (force) kill();\n      return closed;\n    });\n  }).then(${next});\n}`;
+const raced = (kept: string): string => `Promise.race([new Promise(r => globalThis.setTimeout(r, 500)), Promise.resolve(${kept}).then(() => new Promise(() => {}))])`;
 const inAsync = (body: string): string => `async function run(em, target, queue, latch, server, app) {\n  ${body}\n}`;
 
 describe('EventWaitToSleep mutates', () => {
@@ -53,6 +59,14 @@ describe('EventWaitToSleep mutates', () => {
       [keepCall('await pipeline.promise()', 'pipeline.promise()')],
       'input.js',
     ],
+    ['a promise resolved by the callback of server.close: the call (which closes the server) stays, the wait goes', inAsync(`await ${serverClose};`), [keepCall(`await ${serverClose}`, serverClosePrinted)]],
+    [
+      'a stored close promise returned into a .then chain whose next step discards the value (http-graceful-shutdown)',
+      closeChain('() => hooks.after()'),
+      [{ original: 'closed', replacement: raced('closed') }],
+      'input.js',
+    ],
+    ['an event wait returned by an arrow callback, in a chain awaited as a statement', inAsync(`await start().then(() => new Promise(r => em.once('x', r)));`), [{ original: `new Promise(r => em.once('x', r))`, replacement: 'new Promise(r => globalThis.setTimeout(r, 500))' }]],
     ['latch.wait()', inAsync(`await latch.wait();`), [toSleep(`await latch.wait()`)]],
     ['this.barrier.wait()', inAsync(`await this.barrier.wait();`), [toSleep(`await this.barrier.wait()`)]],
     ['queue.onIdle()', inAsync(`await queue.onIdle();`), [toSleep(`await queue.onIdle()`)]],
@@ -99,6 +113,10 @@ describe('EventWaitToSleep leaves alone', () => {
     ['em.once with a non-resolver callback', inAsync(`await em.once('x', cb);`)],
     ['a promise whose listener does not resolve it', inAsync(`await new Promise(r => em.once('x', () => console.log('x')));`)],
     ['a promise around a callback API that is not a listener', inAsync(`await new Promise(r => server.listen(8080, r));`)],
+    ['a promise around fs.close(fd, cb) (a callback API, not an event)', inAsync(`await new Promise((resolve, reject) => { fs.close(fd, (err) => { if (err) return reject(err); return resolve(); }); });`)],
+    ['a stored close promise returned into a .then chain whose next step reads the value', closeChain('(closed) => hooks.after(closed)')],
+    ['a stored close promise returned into a .then chain that a function hands back (its caller may use the value)', `function close(server, drain) {\n  return drain().then(() => {\n    const closed = ${serverClose};\n    return closed;\n  });\n}`],
+    ['a close promise returned through a callback with a declared return type', closeChain('() => hooks.after()', '(): Promise<unknown> => {')],
     ['a timer promise (a sleep)', inAsync(`await new Promise(r => setTimeout(r, 10));`)],
     ['scheduler.wait (a sleep)', inAsync(`await scheduler.wait(10);`)],
     ['wait with an argument (a sleep helper)', inAsync(`await latch.wait(100);`)],

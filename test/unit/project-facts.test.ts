@@ -11,6 +11,12 @@ const keepCall = (original: string, awaited: string): MutantText => ({ original,
 const pool = `export class Pool {\n  tasks: Promise<void>[] = [];\n  limit = 2;\n  async waitForSlot(): Promise<void> {\n    while (this.tasks.length >= this.limit) {\n      await this.waitForOne();\n    }\n  }\n  async waitForOne(): Promise<void> {\n    await Promise.race(this.tasks);\n  }\n  async drainAll(): Promise<void> {\n    await Promise.all(this.active());\n  }\n  active() { return this.tasks; }\n`;
 const blockThenResolve = (original: string, ms: string): MutantText => ({ original, replacement: `(${block(ms)}, globalThis.Promise.resolve())` });
 
+/**
+ * tinyexec's ExecProcess, reduced: a thenable whose `then` forwards to `output()`, which settles after the 'close' event
+ * (a deferred resolved by a listener); `options.upstream` is another Proc, read through `Partial<ProcOptions>`.
+ */
+const proc = `import { EventEmitter } from 'node:events';\nexport interface ProcOptions {\n  upstream: Proc;\n}\nexport class Proc extends EventEmitter {\n  protected closed: Promise<void>;\n  protected resolveClose?: () => void;\n  constructor(protected options: Partial<ProcOptions> = {}) {\n    super();\n    this.closed = new Promise<void>((resolve) => {\n      this.resolveClose = resolve;\n    });\n    this.once('close', this.onClose);\n  }\n  protected onClose = (): void => {\n    if (this.resolveClose) this.resolveClose();\n  };\n  protected async output(): Promise<string> {\n    const text = String(this.listenerCount('data'));\n    await this.closed;\n    if (this.options.upstream) {\n      await this.options.upstream;\n    }\n    return text;\n  }\n  then<A = string, B = never>(onfulfilled?: ((value: string) => A | PromiseLike<A>) | null, onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {\n    return this.output().then(onfulfilled, onrejected);\n  }\n}\nexport function start(options: Partial<ProcOptions> = {}) {\n  return new Proc(options);\n}\n`;
+
 /** Modules the rows import: a sleep helper, an event helper, a pool whose method waits for an event, a promisified fs call. */
 const library: Record<string, string> = {
   'src/time.ts': `export function pauseFor(ms: number): Promise<void> {\n  return new Promise((resolve) => setTimeout(resolve, ms));\n}\nexport const waitFor = (ms: number) => pauseFor(ms);\n`,
@@ -21,6 +27,8 @@ const library: Record<string, string> = {
   'src/fsp.ts': `import fsPromises from 'fs/promises';\nexport const promises = {\n  lstat: fsPromises.lstat,\n  rename: fsPromises.rename,\n  unlink: fsPromises.unlink,\n  readdir: (path: string) => fsPromises.readdir(path, { withFileTypes: true }),\n};\n`,
   'src/fs/index.js': `const u = require('universalify').fromCallback;\nconst fs = require('graceful-fs');\nconst api = ['stat', 'lstat', 'readdir', 'open', 'write'].filter((key) => typeof fs[key] === 'function');\nObject.assign(exports, fs);\napi.forEach((method) => {\n  exports[method] = u(fs[method]);\n});\n`,
   'src/fsx.js': `const fs = require('fs');\nconst { promisify } = require('util');\nexports.fsyncAsync = promisify(fs.fsync);\n`,
+  'src/proc.ts': proc,
+  'src/cached.ts': `export class Cached {\n  constructor(private read: () => Promise<string>) {}\n  async load(): Promise<string> {\n    const text = await this.read();\n    return text.trim();\n  }\n  then<A = string, B = never>(onfulfilled?: ((value: string) => A | PromiseLike<A>) | null, onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {\n    return this.load().then(onfulfilled, onrejected);\n  }\n}\nexport function cached(read: () => Promise<string>) {\n  return new Cached(read);\n}\n`,
 };
 
 type Row = [description: string, operator: OperatorName, code: string, expected: MutantText[]];
@@ -41,6 +49,12 @@ const rows: Row[] = [
   ['an event helper chained with .then', 'EventWaitToSleep', `import { nextEvent } from './events.js';\nexport function f(em) { return nextEvent(em, 'ready').then(() => em.start()); }`, [{ original: `nextEvent(em, 'ready')`, replacement: 'new Promise(r => globalThis.setTimeout(r, 500))' }]],
   ['types (TS checker): a receiver whose class is only inferred', 'EventWaitToSleep', `import { makePool } from './pool.js';\nexport async function close() { const pool = makePool(); await pool.drained(); }`, [eventSleep('await pool.drained()')]],
   ['types (TS checker): a field whose type is inferred', 'EventWaitToSleep', `import { makePool } from './pool.js';\nexport class Server {\n  pool = makePool();\n  async close() { await this.pool.drained(); }\n}`, [eventSleep('await this.pool.drained()')]],
+  ['types (TS checker): awaiting a project thenable read through Partial<Options> whose then settles after a close event (tinyexec pipe)', 'EventWaitToSleep', proc, [eventSleep('await this.closed'), keepCall('await this.options.upstream', 'this.options.upstream')]],
+  ['awaiting a project thenable: annotated (syntax) and only inferred (TS checker)', 'EventWaitToSleep', `import { Proc, start } from './proc.js';\nexport async function after(first: Proc) {\n  await first;\n  const second = start({ upstream: first });\n  await second;\n}`, [keepCall('await first', 'first'), keepCall('await second', 'second')]],
+  ['a thenable class and the code awaiting it in one file (the class body is already instrumented when the await is reached)', 'EventWaitToSleep', `${proc.replace(/\nexport function start[^]*$/, '')}\nexport async function pipe(first: Proc) {\n  await first;\n}\n`, [eventSleep('await this.closed'), keepCall('await this.options.upstream', 'this.options.upstream'), keepCall('await first', 'first')]],
+  ['a thenable whose then forwards to a method that may return before its event: only the wait inside is mutated', 'EventWaitToSleep', `class Job {\n  constructor(proc) { this.exited = new Promise((r) => proc.on('exit', r)); }\n  async result(cache) {\n    if (cache.has('x')) return cache.get('x');\n    await this.exited;\n    return 1;\n  }\n  then(onfulfilled, onrejected) { return this.result(new Map()).then(onfulfilled, onrejected); }\n}\nexport async function stop() { const job = new Job(process); await job; }`, [eventSleep('await this.exited')]],
+  ['a thenable whose then forwards to a deferred field resolved by a listener', 'EventWaitToSleep', `class Child {\n  constructor(proc) {\n    this.closed = new Promise((resolve) => { this.resolveClose = resolve; });\n    proc.once('close', () => this.resolveClose());\n  }\n  then(onfulfilled, onrejected) { return this.closed.then(onfulfilled, onrejected); }\n}\nexport async function stop(proc) { const child = new Child(proc); await child; }`, [keepCall('await child', 'child')]],
+  ['an async method that settles after an event it awaits, called directly: a helper call, left to the helper rules', 'EventWaitToSleep', `class Job {\n  constructor(proc) { this.exited = new Promise((r) => proc.on('exit', r)); }\n  async result() {\n    await this.exited;\n    return 1;\n  }\n  async stop() { await this.result(); }\n}`, [eventSleep('await this.exited')]],
   // BlockingSleep
   ['a sleep helper from another module', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport async function f() { await pauseFor(100); }`, [{ original: 'pauseFor(100)', replacement: block('100') }]],
   ['a helper around a helper', 'BlockingSleep', `import { waitFor } from './time.js';\nexport async function f(ms: number) { await waitFor(ms); }`, [{ original: 'waitFor(ms)', replacement: block('globalThis.Number(ms) || 0') }]],
@@ -81,6 +95,8 @@ const leftAlone: [description: string, operator: OperatorName, code: string][] =
   ['a promise started elsewhere (a parameter)', 'EventWaitToSleep', `export async function f(done) { await done; }`],
   ['an event helper chained with a .then that reads the value', 'EventWaitToSleep', `import { nextEvent } from './events.js';\nexport function f(em) { return nextEvent(em, 'data').then((chunk) => em.push(chunk)); }`],
   ['a readiness promise chained with .catch (watched for failure, lightship)', 'EventWaitToSleep', `export function watch(ready, shutdown) { void ready.then(() => console.log('ready')).catch(shutdown); }`],
+  ['a project thenable whose then waits on no event (twin of the tinyexec row)', 'EventWaitToSleep', `import { Cached, cached } from './cached.js';\nexport async function warm(first: Cached, read: () => Promise<string>) {\n  await first;\n  const second = cached(read);\n  await second;\n}`],
+  ['a project thenable whose value is used', 'EventWaitToSleep', `import { Proc } from './proc.js';\nexport async function output(first: Proc) {\n  const text = await first;\n  return text;\n}`],
   ['a sleep helper given { signal }', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport async function f(signal) { await pauseFor(100, { signal }); }`],
   ['a stored sleep never awaited (handed on)', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport function f() { const p = pauseFor(200); return p; }`],
   ['a zero-duration helper call', 'BlockingSleep', `import { pauseFor } from './time.js';\nexport async function f() { await pauseFor(0); }`],
@@ -99,7 +115,7 @@ const leftAlone: [description: string, operator: OperatorName, code: string][] =
 describe('project facts', () => {
   const root = scratchDir('sleepmut-facts');
   it.each(rows)('%s (%s)', async (_description, operator, code, expected) => {
-    const target = operator === 'BlockingSleep' && code === library['src/delay.ts'] ? 'src/delay.ts' : 'src/subject.ts';
+    const target = operator === 'BlockingSleep' && code === library['src/delay.ts'] ? 'src/delay.ts' : code === proc ? 'src/proc.ts' : 'src/subject.ts';
     expect(await projectMutantsOf(operator, { ...library, [target]: code }, target, root)).toEqual(expected);
   });
 

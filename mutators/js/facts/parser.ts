@@ -2,6 +2,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type * as t from '@babel/types';
+import { isFunction } from '../ast.js';
+import { walkFunctions } from './primitives.js';
 
 type ParseFunction = (code: string, options: object) => t.File;
 
@@ -61,4 +63,37 @@ export function resolveRelative(fromFile: string, specifier: string): string | u
     resolved.set(base, candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile()) ?? null);
   }
   return resolved.get(base) ?? undefined;
+}
+
+/** The text of each file being mutated, by its live program: what `asWritten` parses. */
+const writtenCode = new WeakMap<t.Program, { code: string; file: string }>();
+const functionsByStart = new WeakMap<t.Program, Map<number, t.Function>>();
+
+/** Called where a mutated file's facts are first asked (`code`: its text before any mutant was placed). */
+export function noteWrittenCode(program: t.Program, code: string | undefined, file: string): void {
+  if (code !== undefined && !writtenCode.has(program)) writtenCode.set(program, { code, file });
+}
+
+/**
+ * `fn` as its file's text has it. The file being mutated is instrumented while it is traversed (Stryker places each
+ * mutant in the live AST: `await this.closed;` becomes a mutant switch), so a fact read from a function the traversal
+ * has passed would see the switches; a parse of the text has the code as written (parsed once per file, on the first
+ * such question). `fn` itself in any other module (those are parsed from disk and never instrumented).
+ */
+export function asWritten(fn: t.Function, program: t.Program): t.Function {
+  const written = writtenCode.get(program);
+  if (!written || fn.start == null) return fn;
+  let index = functionsByStart.get(program);
+  if (!index) {
+    const functions = new Map<number, t.Function>();
+    const ast = parseSource(written.code, isTypeScriptFile(written.file), written.file.endsWith('x'));
+    if (ast) {
+      walkFunctions(ast.program, [ast.program], (child) => {
+        if (isFunction(child) && child.start != null) functions.set(child.start, child);
+      });
+    }
+    functionsByStart.set(program, (index = functions));
+  }
+  const same = index.get(fn.start);
+  return same && same.type === fn.type && same.end === fn.end ? same : fn;
 }

@@ -72,9 +72,21 @@ export const removalMethods = new Set(['off', 'removeListener', 'removeEventList
  */
 export type ListenerPromise = 'pure' | 'effects';
 
+/**
+ * Calls whose one argument Node runs as a one-time listener of the receiver's event: `server.close(cb)` ('close'),
+ * `writable.end(cb)` ('finish'). Only as the one argument: `fs.close(fd, cb)` is a callback API (an I/O completion).
+ */
+const isEventCallback = (call: t.Node, callback: t.Node): boolean =>
+  call.type === 'CallExpression' && call.arguments.length === 1 && call.arguments[0] === callback && call.callee.type === 'MemberExpression' && ['close', 'end'].includes(propertyName(call.callee) ?? '');
+
+/** `em.once('x', fn)`, `server.close(fn)`: `fn` is registered to run on an event. */
+const registersListener = (call: t.Node, fn: t.Node): boolean => (isListenerCall(call, listenerMethods) && isArgumentOf(call, fn)) || isEventCallback(call, fn);
+
 /** `new Promise(r => em.once('x', r))`, `new Promise(r => target.addEventListener('x', () => r(), { once: true }))`, and the shapes of `resolvedByListeners`. */
 export function listenerPromise(node: t.Node): ListenerPromise | undefined {
   const listen = promiseExecutorCall(node)?.call;
+  // `new Promise(r => server.close(r))`: the call registers the listener and does the work (closes the server).
+  if (listen?.arguments.some((argument) => isEventCallback(listen, argument))) return 'effects';
   if (isListenerCall(listen, listenerMethods)) return 'pure';
   return resolvedByListeners(node) ? 'effects' : undefined;
 }
@@ -90,7 +102,8 @@ export const isArgumentOf = (call: t.CallExpression, node: t.Node): boolean => c
  * A promise whose resolver is called only from listeners its executor registers, inline or through a local function:
  * `new Promise(resolve => { const check = () => { if (done()) { em.off('x', check); resolve(); } }; em.on('x', check); check(); })`
  * (lightship: a condition re-checked on every event), `new Promise((resolve, reject) => { if (!stream) return reject();
- * stream.once('end', () => { ...; resolve(undefined); }) })` (chokidar). The resolver may not be called by the executor
+ * stream.once('end', () => { ...; resolve(undefined); }) })` (chokidar), `new Promise((resolve, reject) => server.close((err) =>
+ * err ? reject(err) : resolve(true)))` (http-graceful-shutdown: an event callback, whose call also does the closing). The resolver may not be called by the executor
  * itself nor escape anywhere else (a timer, a callback API, a variable): then the promise is not an event wait.
  */
 function resolvedByListeners(node: t.Node): boolean {
@@ -113,18 +126,18 @@ function resolvedByListeners(node: t.Node): boolean {
   let registered = false;
   let escapes = false;
   walkFunctions(executor.body, [executor], (child, parent, enclosing) => {
-    if (isFunction(child) && isListenerCall(parent, listenerMethods) && isArgumentOf(parent, child)) handlers.add(child);
+    if (isFunction(child) && registersListener(parent, child)) handlers.add(child);
     if (child.type !== 'Identifier' || isDeclarationOrKey(child, parent)) return;
     const called = parent.type === 'CallExpression' && parent.callee === child;
     if (child.name === resolver) {
       if (called) (enclosing === executor ? (escapes = true) : resolving.add(enclosing));
-      else if (isListenerCall(parent, listenerMethods) && isArgumentOf(parent, child)) registered = true;
+      else if (registersListener(parent, child)) registered = true;
       else escapes = true;
       return;
     }
     const local = locals.get(child.name);
     if (!local) return;
-    if (isListenerCall(parent, listenerMethods) && isArgumentOf(parent, child)) handlers.add(local);
+    if (registersListener(parent, child)) handlers.add(local);
     else if (!called && !isListenerCall(parent, removalMethods)) escaped.add(local);
   });
   if (escapes || (!registered && !resolving.size)) return false;

@@ -3,15 +3,18 @@ import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { isFunction } from '../ast.js';
 import { moduleInfo, type ModuleInfo } from './module-info.js';
-import { classNamed, factOfExport, factOfExpression, factOfName, factOfField, factOfFunction, factOfMember, importedModule, memberName, type TimingFact } from './timing.js';
+import { classNamed, factOfExport, factOfExpression, factOfName, factOfField, factOfFunction, factOfMember, importedModule, memberName, thenableFact, type TimingFact } from './timing.js';
 import { promisifiedBuiltin, pathLookup } from './primitives.js';
-import { typedMemberFact } from './typed.js';
+import { noteWrittenCode } from './parser.js';
+import { typedClassOf, typedMemberFact } from './typed.js';
 
 /** The mutated file's own module facts. */
 export function moduleOf(path: NodePath): ModuleInfo {
-  const hub = path.hub as unknown as { file?: { opts?: { filename?: string } } } | undefined;
+  const hub = path.hub as unknown as { file?: { opts?: { filename?: string }; code?: string } } | undefined;
   const program = path.scope.getProgramParent().path.node as t.Program;
-  return moduleInfo(program, hub?.file?.opts?.filename ?? '');
+  const file = hub?.file?.opts?.filename ?? '';
+  noteWrittenCode(program, hub?.file?.code, file);
+  return moduleInfo(program, file);
 }
 
 /** The class whose `this` code at `path` sees: the class of the nearest non-arrow function (or field initializer). */
@@ -30,13 +33,26 @@ export function factAt(path: NodePath, depth = 0): TimingFact | undefined {
   if (depth > 4) return undefined;
   if (node.type === 'CallExpression') return callFact(path as NodePath<t.CallExpression>);
   if (node.type === 'NewExpression') return asFact(factOfExpression(node, { module: moduleOf(path), cls: enclosingClass(path), lookup: pathLookup(path) }));
-  if (node.type === 'Identifier') return storedFact(path, node.name, depth);
+  if (node.type === 'Identifier') return storedFact(path, node.name, depth) ?? instanceFact(path);
   if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression') {
     const cls = enclosingClass(path);
     const name = memberName(node);
-    return cls && name ? factOfField(cls, name, moduleOf(path)) : undefined;
+    const field = cls && name ? factOfField(cls, name, moduleOf(path)) : undefined;
+    return field ?? instanceFact(path);
   }
+  if (node.type === 'MemberExpression') return instanceFact(path);
   return undefined;
+}
+
+/**
+ * `await proc` where `proc` is an instance of a project thenable class (`thenableFact`): its class from syntax (`new C()`
+ * in view, a `C` annotation) or, in TypeScript, from the checker (`this._options.stdin` typed `ExecProcess` through
+ * `Partial<Options>`: tinyexec).
+ */
+function instanceFact(path: NodePath): TimingFact | undefined {
+  const module = moduleOf(path);
+  const instance = receiverClass(path, module) ?? (mayBeProjectObject(path, path.node, module) ? typedClassOf(path, module) : undefined);
+  return instance ? thenableFact(instance.cls, instance.module) : undefined;
 }
 
 const asFact = (fact: TimingFact | 'trivial' | undefined): TimingFact | undefined => (fact === 'trivial' ? undefined : fact);

@@ -8,7 +8,7 @@ import type * as t from '@babel/types';
 import { builtinName, isFunction, memberChain, propertyName } from '../ast.js';
 import { deferredResolverField, resolvedByClassListeners } from './deferred.js';
 import { moduleInfo, type ModuleInfo } from './module-info.js';
-import { parseModuleFile, resolveRelative } from './parser.js';
+import { asWritten, parseModuleFile, resolveRelative } from './parser.js';
 import {
   fsFunctions,
   hasCallbackSyncTwin,
@@ -83,6 +83,27 @@ function awaitedBy(statement: t.Statement): t.Node | undefined {
   return statement.type === 'WhileStatement' ? awaitedBy(statement.body) : undefined;
 }
 
+/**
+ * `async _waitForOutput() { ...read the streams...; await this._processClosed; ...; return result; }` (tinyexec): an
+ * async function with an event wait among its top-level statements, and no return before it other than a trivial one,
+ * settles only after that event, whatever it then returns. Asked only of the method a thenable's `then` forwards to
+ * (`thenableFact`): a call of such a function elsewhere is a helper call whose wait is not the event's alone.
+ */
+function settlesAfterEvent(live: t.Function, context: Context): boolean {
+  const fn = asWritten(live, context.module.program);
+  if (!fn.async || fn.generator || fn.body.type !== 'BlockStatement') return false;
+  const statements = fn.body.body;
+  const at = statements.findIndex((statement) => {
+    const awaited = statement.type === 'ExpressionStatement' && statement.expression.type === 'AwaitExpression' ? statement.expression.argument : undefined;
+    const fact = awaited && factOfExpression(awaited, context);
+    return fact !== undefined && fact !== 'trivial' && fact.kind === 'event';
+  });
+  if (at < 0) return false;
+  const earlier: t.Node[] = [];
+  statements.slice(0, at).forEach((statement) => collectReturns(statement, earlier));
+  return earlier.every(isTrivial);
+}
+
 /** The body only hands a wait back (returns, `if` fast paths, one awaited wait): calling it does nothing else. */
 function onlyHandsBack(fn: t.Function): boolean {
   if (fn.body.type !== 'BlockStatement') return true;
@@ -146,7 +167,13 @@ export function factOfExpression(node: t.Node, context: Context): TimingFact | '
   const timeout = timeoutPromiseDuration(node, lookup);
   if (timeout) return sleepAt(timeout, context);
   if (node.type === 'NewExpression') return eventFact(listenerPromise(node)) ?? deferredFact(node, context);
+  if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression') {
+    const field = memberName(node);
+    return field && context.cls ? factOfField(context.cls, field, context.module) : undefined;
+  }
   if (node.type !== 'CallExpression') return undefined;
+  const forwarded = forwardedThen(node, context);
+  if (forwarded) return factOfExpression(forwarded, context);
   if (isEventsOnce(node, lookup) || isEventPromiseLibrary(node, lookup)) return { kind: 'event' };
   if (context.fn && isInFlightJoin(node)) return { kind: 'event' };
   const chain = memberChain(node.callee);
@@ -159,6 +186,17 @@ export function factOfExpression(node: t.Node, context: Context): TimingFact | '
   }
   // An offload is a fact of the promisified name itself: a helper around it takes other arguments than its `*Sync` twin.
   return callee?.kind === 'offload' ? undefined : callee;
+}
+
+/**
+ * `then(onfulfilled, onrejected) { return this._waitForOutput().then(onfulfilled, onrejected); }` (a thenable forwarding
+ * its own callbacks): the receiver's timing is the result's.
+ */
+function forwardedThen(node: t.CallExpression, context: Context): t.Node | undefined {
+  const { callee } = node;
+  if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'then' || !node.arguments.length) return undefined;
+  const params = new Set((context.fn?.params ?? []).map(paramName));
+  return node.arguments.every((argument) => argument.type === 'Identifier' && params.has(argument.name)) ? callee.object : undefined;
 }
 
 /** `this.closed = new Promise(r => { this.resolveClose = r; })` in a class whose listeners alone call `this.resolveClose()`. */
@@ -309,12 +347,18 @@ export function classNamed(module: ModuleInfo, name: string): { cls: t.Class; mo
 }
 
 /** What calling method `name` of `cls` (or of a class it extends) returns. */
-export function factOfMember(cls: t.Class, name: string, module: ModuleInfo, depth = 0): TimingFact | undefined {
+export function factOfMember(cls: t.Class, name: string, module: ModuleInfo): TimingFact | undefined {
+  const method = memberFunction(cls, name, module);
+  return method ? factOfFunction(method.fn, { module: method.module, cls: method.cls }) : undefined;
+}
+
+/** The function of method `name` of `cls` or of a class it extends, with that class and its module. */
+function memberFunction(cls: t.Class, name: string, module: ModuleInfo, depth = 0): { fn: t.Function; cls: t.Class; module: ModuleInfo } | undefined {
   const member = cls.body.body.find((element) => elementName(element) === name);
-  if (member && isFunction(member)) return factOfFunction(member, { module, cls });
-  if (member?.type === 'ClassProperty' && member.value && isFunction(member.value)) return factOfFunction(member.value, { module, cls });
+  if (member && isFunction(member)) return { fn: member, cls, module };
+  if (member?.type === 'ClassProperty' && member.value && isFunction(member.value)) return { fn: member.value, cls, module };
   const parent = cls.superClass?.type === 'Identifier' && depth < 5 ? classNamed(module, cls.superClass.name) : undefined;
-  return !member && parent ? factOfMember(parent.cls, name, parent.module, depth + 1) : undefined;
+  return !member && parent ? memberFunction(parent.cls, name, parent.module, depth + 1) : undefined;
 }
 
 function elementName(element: t.Node): string | undefined {
@@ -335,6 +379,8 @@ export function factOfField(cls: t.Class, name: string, module: ModuleInfo): Tim
   let facts = fieldFacts.get(cls);
   if (!facts) fieldFacts.set(cls, (facts = new Map()));
   if (!facts.has(name)) {
+    // Unknown while it is being learnt: `this.a = this.b` and `this.b = this.a` end.
+    facts.set(name, null);
     const values: t.Node[] = [];
     for (const element of cls.body.body) {
       if ((element.type === 'ClassProperty' || element.type === 'ClassPrivateProperty') && elementName(element) === name && element.value) values.push(element.value);
@@ -344,6 +390,23 @@ export function factOfField(cls: t.Class, name: string, module: ModuleInfo): Tim
     facts.set(name, fact ?? null);
   }
   return facts.get(name) ?? undefined;
+}
+
+/**
+ * Awaiting an instance of a project class that is a thenable waits for what its `then` waits for (tinyexec's
+ * ExecProcess: `then` forwards to `_waitForOutput`, which settles after the process's 'close'). Awaiting calls `then`,
+ * which may start work: the call is kept (`keepCall`).
+ */
+export function thenableFact(cls: t.Class, module: ModuleInfo): TimingFact | undefined {
+  const then = memberFunction(cls, 'then', module);
+  if (!then) return undefined;
+  const context: Context = { module: then.module, cls: then.cls, fn: then.fn };
+  const [result, ...more] = resultsOf(then.fn);
+  const forwarded = !more.length && result?.type === 'CallExpression' ? forwardedThen(result, context) : undefined;
+  const callee = forwarded?.type === 'CallExpression' && forwarded.callee.type === 'MemberExpression' && forwarded.callee.object.type === 'ThisExpression' ? memberName(forwarded.callee) : undefined;
+  const delegate = callee ? memberFunction(then.cls, callee, then.module) : undefined;
+  const waits = factOfFunction(then.fn, context)?.kind === 'event' || (delegate !== undefined && settlesAfterEvent(delegate.fn, { module: delegate.module, cls: delegate.cls, fn: delegate.fn }));
+  return waits ? { kind: 'event', keepCall: true } : undefined;
 }
 
 /** `this.<name> = value` anywhere in a method body (arrow callbacks included: they keep `this`). */

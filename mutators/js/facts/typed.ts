@@ -26,15 +26,22 @@ interface TsNode {
   name?: TsNode;
   kind: number;
   text?: string;
+  end: number;
+  getStart(source?: TsSourceFile): number;
   getText(source?: TsSourceFile): string;
   getSourceFile(): TsSourceFile;
+}
+interface TsType {
+  flags: number;
+  isUnion(): this is { types: TsType[] };
+  getSymbol(): { declarations?: TsNode[] } | undefined;
 }
 interface TsSourceFile extends TsNode {
   fileName: string;
 }
 interface TsProgram {
   getSourceFile(file: string): TsSourceFile | undefined;
-  getTypeChecker(): { getSymbolAtLocation(node: TsNode): { declarations?: TsNode[] } | undefined };
+  getTypeChecker(): { getSymbolAtLocation(node: TsNode): { declarations?: TsNode[] } | undefined; getTypeAtLocation(node: TsNode): TsType };
 }
 interface TsCompilerHost {
   getSourceFile(file: string, languageVersion: unknown, onError?: unknown, shouldCreate?: boolean): TsSourceFile | undefined;
@@ -49,6 +56,8 @@ interface Ts {
   createSourceFile(file: string, text: string, languageVersion: unknown, setParents: boolean): TsSourceFile;
   getTokenAtPosition(source: TsSourceFile, offset: number): TsNode;
   isIdentifier(node: TsNode): boolean;
+  isClassDeclaration(node: TsNode): boolean;
+  TypeFlags: { Undefined: number; Null: number; Void: number };
 }
 /** One tsconfig's program: its files, texts that differ from disk (the code being mutated), the program once built. */
 interface TsProject {
@@ -59,6 +68,14 @@ interface TsProject {
   texts: Map<string, string>;
   program?: TsProgram;
 }
+
+/** lib.es5's mapped utility types, which keep a property's declared type (the program is built without lib). */
+const utilityTypesText = [
+  'type Partial<T> = { [P in keyof T]?: T[P] };',
+  'type Required<T> = { [P in keyof T]-?: T[P] };',
+  'type Readonly<T> = { readonly [P in keyof T]: T[P] };',
+  'type Pick<T, K extends keyof T> = { [P in K]: T[P] };',
+].join('\n');
 
 const projects = new Map<string, TsProject | null>();
 const answers = new Map<string, TimingFact | null>();
@@ -72,6 +89,54 @@ export function typedMemberFact(path: NodePath<t.CallExpression>, module: Module
   return answers.get(key) ?? undefined;
 }
 
+const classAnswers = new Map<string, { cls: t.Class; module: ModuleInfo } | null>();
+
+/**
+ * The project class of the value of the expression at `path` (`this._options.stdin` typed `ExecProcess`, tinyexec), when
+ * every type it may have besides `undefined` and `null` is that one class, declared in the project's source.
+ */
+export function typedClassOf(path: NodePath, module: ModuleInfo): { cls: t.Class; module: ModuleInfo } | undefined {
+  const { node } = path;
+  if (node.start == null || node.end == null || !isTypeScriptFile(module.file) || !existsSync(module.file)) return undefined;
+  const code = (path.hub as unknown as { file?: { code?: string } } | undefined)?.file?.code;
+  const key = `${module.file}:${node.start}:${node.end}:${code?.length}`;
+  if (!classAnswers.has(key)) classAnswers.set(key, askClass(module.file, node.start, node.end, code) ?? null);
+  return classAnswers.get(key) ?? undefined;
+}
+
+function askClass(file: string, start: number, end: number, code: string | undefined): { cls: t.Class; module: ModuleInfo } | undefined {
+  const project = projectFor(file);
+  if (!project) return undefined;
+  try {
+    const source = sourceFor(project, file, code);
+    if (!source) return undefined;
+    // The checker first: binding the files sets the parent links the walk up from the token follows.
+    const checker = project.program!.getTypeChecker();
+    let node: TsNode | undefined = project.ts.getTokenAtPosition(source, end - 1);
+    while (node && node !== source && !(node.getStart(source) === start && node.end === end)) node = node.parent;
+    if (!node || node === source) return undefined;
+    const type = checker.getTypeAtLocation(node);
+    const { Undefined, Null, Void } = project.ts.TypeFlags;
+    const types = (type.isUnion() ? type.types : [type]).filter((part) => !(part.flags & (Undefined | Null | Void)));
+    const classes = new Set(types.map((part) => part.getSymbol()?.declarations?.find((declaration) => project.ts.isClassDeclaration(declaration))));
+    const [declaration] = classes;
+    return classes.size === 1 && declaration ? projectClass(project, declaration) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Babel class (and its module) of a class declaration the checker found, when it is the project's own source. */
+function projectClass(project: TsProject, declaration: TsNode): { cls: t.Class; module: ModuleInfo } | undefined {
+  const name = declaration.name && project.ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
+  const declaringFile = declaration.getSourceFile().fileName;
+  if (!name || declaringFile.endsWith('.d.ts') || declaringFile.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+  const ast = parseModuleFile(declaringFile);
+  const declaringModule = ast && moduleInfo(ast.program, declaringFile);
+  const cls = declaringModule?.declarations.get(name);
+  return declaringModule && (cls?.type === 'ClassDeclaration' || cls?.type === 'ClassExpression') ? { cls, module: declaringModule } : undefined;
+}
+
 /** `code`: the text being mutated, which the checker must see (it is the file on disk in a Stryker run). */
 function ask(file: string, offset: number, code: string | undefined): TimingFact | undefined {
   const project = projectFor(file);
@@ -80,17 +145,10 @@ function ask(file: string, offset: number, code: string | undefined): TimingFact
     const source = sourceFor(project, file, code);
     if (!source) return undefined;
     const node = project.ts.getTokenAtPosition(source, offset);
-    const declaration = project.program?.getTypeChecker().getSymbolAtLocation(node)?.declarations?.[0];
-    const owner = declaration?.parent.name;
-    const className = owner && project.ts.isIdentifier(owner) ? owner.text : undefined;
-    const declaringFile = declaration?.getSourceFile().fileName;
-    if (!declaration || !className || !declaringFile || declaringFile.endsWith('.d.ts') || declaringFile.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
-    const ast = parseModuleFile(declaringFile);
-    const declaringModule = ast && moduleInfo(ast.program, declaringFile);
-    const cls = declaringModule?.declarations.get(className);
+    const owner = project.program?.getTypeChecker().getSymbolAtLocation(node)?.declarations?.[0]?.parent;
+    const declaring = owner && project.ts.isClassDeclaration(owner) ? projectClass(project, owner) : undefined;
     const memberName = node.getText(source);
-    if (!declaringModule || !memberName || (cls?.type !== 'ClassDeclaration' && cls?.type !== 'ClassExpression')) return undefined;
-    return factOfMember(cls, memberName, declaringModule);
+    return declaring && memberName ? factOfMember(declaring.cls, memberName, declaring.module) : undefined;
   } catch {
     return undefined;
   }
@@ -143,7 +201,11 @@ function projectFor(file: string): TsProject | undefined {
         sources.set(name, source);
         return source;
       };
-      projects.set(tsconfig, { ts, rootNames: [...parsed.fileNames], options: parsed.options, host, texts });
+      // Without lib, `Partial<Options>` would be an error type and every property read through it `any` (tinyexec's
+      // `this._options.stdin`): the homomorphic utility types are declared in a virtual file of their own.
+      const utilityTypes = path.join(path.dirname(tsconfig), '__sleepmut_utility_types__.d.ts');
+      texts.set(utilityTypes, utilityTypesText);
+      projects.set(tsconfig, { ts, rootNames: [...parsed.fileNames, utilityTypes], options: parsed.options, host, texts });
     } catch {
       projects.set(tsconfig, null);
     }
