@@ -57,18 +57,87 @@ const stricter: Record<string, string> = {
   'src/waits.ts': `import { once, type EventEmitter } from 'node:events';\nimport { setTimeout as sleep } from 'node:timers/promises';\nimport { readdir } from 'node:fs/promises';\n\nexport async function closed(em: EventEmitter): Promise<void> {\n  await once(em, 'close');\n}\n\nexport async function pause(): Promise<void> {\n  await sleep(100);\n}\n\nexport async function touch(dir: string): Promise<void> {\n  await readdir(dir);\n}\n\nexport function retryDelay(base: number, attempt: number): number {\n  const delay = base * 2 ** attempt;\n  return delay;\n}\n`,
 };
 
-it('every mutant compiles under noUnusedLocals, noUnusedParameters and a lib without Atomics', { timeout: 120_000 }, async () => {
-  const root = scratchDir('sleepmut-typecheck-stricter');
+/** Writes `files` as a project, each mutant of `target` as a sibling copy, runs tsc: the mutants and tsc's error lines. */
+async function typecheckEachMutant(files: Record<string, string>, target: string): Promise<{ mutants: { operator: string; original: string }[]; errors: string[] }> {
+  const root = scratchDir('sleepmut-typecheck-fixture');
   symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'));
-  for (const [name, content] of Object.entries(stricter)) {
+  for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), content);
   }
-  const file = path.join(root, 'src/waits.ts');
-  const source = stricter['src/waits.ts'];
+  const file = path.join(root, target);
+  const source = files[target];
   const mutants = await listJsMutants([{ name: path.relative(process.cwd(), file), content: source }], withDefaults({}));
-  mutants.forEach((mutant, index) => writeFileSync(path.join(root, `src/waits.mutant${index}.ts`), `// ${mutant.operator} ${mutant.id}\n${applyMutant(source, mutant)}`));
+  mutants.forEach((mutant, index) => writeFileSync(file.replace(/\.ts$/, `.mutant${index}.ts`), `// ${mutant.operator} ${mutant.id}\n${applyMutant(source, mutant)}`));
   const { stdout } = await execa(process.execPath, [tsc, '-p', root], { cwd: root, reject: false });
+  return { mutants, errors: stdout.split('\n').filter((line) => /error TS\d+/.test(line)) };
+}
+
+it('every mutant compiles under noUnusedLocals, noUnusedParameters and a lib without Atomics', { timeout: 120_000 }, async () => {
+  const { mutants, errors } = await typecheckEachMutant(stricter, 'src/waits.ts');
   expect(mutants.map((mutant) => mutant.operator).sort()).toEqual(['BlockingSleep', 'DropOffload', 'EventWaitToSleep', 'FlattenBackoff']);
-  expect(stdout.split('\n').filter((line) => /error TS\d+/.test(line))).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+/**
+ * Session 3's EventWaitToSleep shapes in a strict TypeScript project: an awaited project thenable read through
+ * `Partial<Options>` (tinyexec's pipe) and a close promise returned into a `.then` chain (http-graceful-shutdown).
+ */
+const thenables: Record<string, string> = {
+  'tsconfig.json': stricter['tsconfig.json'],
+  'package.json': stricter['package.json'],
+  'src/proc.ts': `import { EventEmitter } from 'node:events';
+import type { Server } from 'node:net';
+
+export interface ProcOptions {
+  upstream: Proc;
+}
+
+export class Proc extends EventEmitter {
+  protected closed: Promise<void>;
+  protected resolveClose?: () => void;
+  constructor(protected options: Partial<ProcOptions> = {}) {
+    super();
+    this.closed = new Promise<void>((resolve) => {
+      this.resolveClose = resolve;
+    });
+    this.once('close', this.onClose);
+  }
+  protected onClose = (): void => {
+    if (this.resolveClose) this.resolveClose();
+  };
+  protected async output(): Promise<string> {
+    const text = String(this.listenerCount('data'));
+    await this.closed;
+    if (this.options.upstream) {
+      await this.options.upstream;
+    }
+    return text;
+  }
+  then<A = string, B = never>(onfulfilled?: ((value: string) => A | PromiseLike<A>) | null, onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    return this.output().then(onfulfilled, onrejected);
+  }
+}
+
+export function shutdown(server: Server, before: () => Promise<void>, after: () => void): Promise<void> {
+  return before()
+    .then(() => {
+      const closed = new Promise<boolean>((resolve, reject) => {
+        server.close((err) => {
+          if (err) return reject(err);
+          return resolve(true);
+        });
+      });
+      closed.catch(() => undefined);
+      return closed;
+    })
+    .then(() => after());
+}
+`,
+};
+
+it('the thenable and .then-chain EventWaitToSleep mutants compile under the same stricter config', { timeout: 120_000 }, async () => {
+  const { mutants, errors } = await typecheckEachMutant(thenables, 'src/proc.ts');
+  expect(mutants.map((mutant) => mutant.original)).toEqual(['await this.closed', 'await this.options.upstream', 'closed']);
+  expect(errors).toEqual([]);
 });
