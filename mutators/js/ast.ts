@@ -8,6 +8,14 @@ export interface JsMutator {
   mutate(path: NodePath): Iterable<t.Node>;
 }
 
+/**
+ * A sleepmut operator: a mutator that also names every node type it can mutate. Stryker calls each mutator on every
+ * node of every file; the other types are turned away (keep-uses.ts) before the operator runs or allocates anything.
+ */
+export interface JsOperator extends JsMutator {
+  readonly nodeTypes: ReadonlySet<t.Node['type']>;
+}
+
 // Builders. Replacement nodes are plain objects; the printer accepts them on both Babel majors.
 
 export const identifier = (name: string): t.Identifier => ({ type: 'Identifier', name }) as t.Identifier;
@@ -66,9 +74,31 @@ export const builtinModule = (name: string): t.CallExpression => call(fromGlobal
 export const timerPromise = (ms: number): t.NewExpression =>
   newExpression(identifier('Promise'), [arrow(['r'], call(fromGlobal('setTimeout'), [identifier('r'), numeric(ms)]))]);
 
-/** Deep copy of an original subtree, so mutants nested in it do not leak into a replacement. */
+/**
+ * Deep copy of an original subtree, so mutants nested in it do not leak into a replacement. The copy is what
+ * `structuredClone` gives (plain objects and arrays, own enumerable keys, a child shared by two nodes, such as a comment,
+ * still shared once) without its serializer, which cost more than the rest of building the replacements.
+ */
 export function cloneNode<T extends t.Node>(node: T): T {
-  return structuredClone(node);
+  return copyOf(node, new Map()) as T;
+}
+
+function copyOf(value: unknown, copies: Map<object, unknown>): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const known = copies.get(value);
+  if (known !== undefined) return known;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = new Array(value.length);
+    copies.set(value, copy);
+    for (let index = 0; index < value.length; index++) if (index in value) copy[index] = copyOf(value[index], copies);
+    return copy;
+  }
+  // Not found in Babel ASTs (only plain data and class instances such as Node or Position): left to the serializer.
+  if (Object.prototype.toString.call(value) !== '[object Object]') return structuredClone(value);
+  const copy: Record<string, unknown> = {};
+  copies.set(value, copy);
+  for (const key of Object.keys(value)) copy[key] = copyOf((value as Record<string, unknown>)[key], copies);
+  return copy;
 }
 
 // Predicates.

@@ -17,15 +17,17 @@ import {
   numeric,
   propertyName,
   untypedGlobal,
-  type JsMutator,
+  type JsOperator,
 } from './ast.js';
 import { pathLookup, timeoutPromiseDuration, timersPromisesExport } from './facts/primitives.js';
 import { enclosingClass, factAt, moduleOf } from './facts/sites.js';
 import { factOfFunction } from './facts/timing.js';
 import { isTypeScriptFile } from './facts/parser.js';
 
-export const blockingSleep: JsMutator = {
+export const blockingSleep: JsOperator = {
   name: 'BlockingSleep',
+  // A sleep call or a `new Promise(r => setTimeout(r, ms))`.
+  nodeTypes: new Set(['CallExpression', 'NewExpression']),
   *mutate(path) {
     if (path.node.type !== 'CallExpression' && path.node.type !== 'NewExpression') return;
     if (path.key === 'argument' && path.parentPath && isDiscardedAwait(path.parentPath)) {

@@ -15,15 +15,17 @@ import {
   memberChain,
   promiseExecutorCall,
   propertyName,
-  type JsMutator,
+  type JsOperator,
 } from './ast.js';
 import { fsPromisesFunction, pathLookup, promisifiedBuiltin, type Builtin } from './facts/primitives.js';
 import { callFact, moduleOf } from './facts/sites.js';
 import { isTypeScriptFile } from './facts/parser.js';
 import { expressionFrom } from './template.js';
 
-export const dropOffload: JsMutator = {
+export const dropOffload: JsOperator = {
   name: 'DropOffload',
+  // An offloaded call; a loop's `await <yield>;` statement.
+  nodeTypes: new Set(['CallExpression', 'ExpressionStatement']),
   *mutate(path) {
     if (path.node.type === 'CallExpression' && path.parentPath?.node.type === 'AwaitExpression') {
       const twin = offloadedCall(path as NodePath<t.CallExpression>);

@@ -2,12 +2,14 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { mutatorSettings } from '../settings.js';
-import { arrayExpression, arrow, awaitExpression, call, calleeName, cloneNode, hasSignalOption, identifier, isDiscardedAwait, member, memberChain, nameWords, newExpression, propertyName, timerPromise, type JsMutator } from './ast.js';
+import { arrayExpression, arrow, awaitExpression, call, calleeName, cloneNode, hasSignalOption, identifier, isDiscardedAwait, member, memberChain, nameWords, newExpression, propertyName, timerPromise, type JsOperator } from './ast.js';
 import { isEventPromiseLibrary, isEventsOnce, listenerPromise, pathLookup } from './facts/primitives.js';
 import { factAt } from './facts/sites.js';
 
-export const eventWaitToSleep: JsMutator = {
+export const eventWaitToSleep: JsOperator = {
   name: 'EventWaitToSleep',
+  // A discarded await, a stored or `.then`-chained wait (a call, `new`, or a name: `ready.then(...)`, `this.#ready.then(...)`).
+  nodeTypes: new Set(['AwaitExpression', 'CallExpression', 'NewExpression', 'Identifier', 'MemberExpression', 'OptionalMemberExpression']),
   *mutate(path) {
     if (isDiscardedAwait(path) && !isConditionLoopBody(path)) {
       const argument = path.get('argument') as NodePath;

@@ -2,7 +2,7 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { mutatorSettings } from '../settings.js';
-import { calleeName, cloneNode, memberChain, numeric, propertyName, type JsMutator } from './ast.js';
+import { calleeName, cloneNode, memberChain, numeric, propertyName, type JsOperator } from './ast.js';
 import { callFact } from './facts/sites.js';
 
 /** Names of variables, properties and functions that hold a delay. */
@@ -21,10 +21,11 @@ const POW = new Set(['pow']);
 const RANDOM = new Set(['random']);
 
 /** Growth factors are numeric literals, backoff math is binary expressions or `Math.pow` calls: every other node is skipped at once. */
-const candidateTypes = new Set(['NumericLiteral', 'BinaryExpression', 'CallExpression']);
+const candidateTypes = new Set<t.Node['type']>(['NumericLiteral', 'BinaryExpression', 'CallExpression']);
 
-export const flattenBackoff: JsMutator = {
+export const flattenBackoff: JsOperator = {
   name: 'FlattenBackoff',
+  nodeTypes: candidateTypes,
   *mutate(path) {
     if (!candidateTypes.has(path.node.type)) return;
     const replacement = growthOptionReplacement(path) ?? growthDefaultReplacement(path) ?? delayReplacement(path);

@@ -5,18 +5,19 @@
  */
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
-import { identifier, type JsMutator } from './ast.js';
+import { identifier, type JsMutator, type JsOperator } from './ast.js';
 import { moduleOf } from './facts/sites.js';
 import { unusedChecks, type UnusedChecks } from './facts/tsconfig.js';
 import { isTypeScriptFile } from './facts/parser.js';
 
 const none: readonly t.Node[] = [];
 
-export function keepingUses(mutator: JsMutator): JsMutator {
+export function keepingUses(mutator: JsOperator): JsMutator {
   return {
     name: mutator.name,
     // A plain function, not a generator: it runs for every node of every file, and almost every node yields nothing.
     mutate(path) {
+      if (!mutator.nodeTypes.has(path.node.type)) return none;
       const yielded = mutator.mutate(path)[Symbol.iterator]();
       const first = yielded.next();
       if (first.done) return none;

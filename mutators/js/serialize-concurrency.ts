@@ -17,7 +17,7 @@ import {
   nameWords,
   propertyName,
   numeric,
-  type JsMutator,
+  type JsOperator,
 } from './ast.js';
 import type { ModuleInfo } from './facts/module-info.js';
 import { moduleOf } from './facts/sites.js';
@@ -30,11 +30,14 @@ interface Combinator {
   argument: NodePath;
 }
 
-export const serializeConcurrency: JsMutator = {
+export const serializeConcurrency: JsOperator = {
   name: 'SerializeConcurrency',
+  // `await Promise.all([...])`, or the `Promise.all(...)` call itself.
+  nodeTypes: new Set(['AwaitExpression', 'CallExpression']),
   *mutate(path) {
     if (path.node.type === 'AwaitExpression') {
-      const combinator = promiseCombinator(path.get('argument') as NodePath);
+      // The shape on the plain node first: `path.get` builds a path, too costly for every await.
+      const combinator = isCombinatorCall(path.node.argument) ? promiseCombinator(path.get('argument') as NodePath) : undefined;
       const tasks = combinator && startedTasks(combinator.argument);
       if (tasks) yield sequentialArray(tasks, combinator.settled, typed(path));
       return;
@@ -48,12 +51,18 @@ export const serializeConcurrency: JsMutator = {
   },
 };
 
+/** `x.all(a)`, `x.allSettled(a)`: a call of a combinator's name with a single argument. */
+function isCombinatorCall(node: t.Node): node is t.CallExpression {
+  if (node.type !== 'CallExpression' || node.arguments.length !== 1) return false;
+  const method = propertyName(node.callee);
+  return method === 'all' || method === 'allSettled';
+}
+
 /** `Promise.all(x)`, `globalThis.Promise.allSettled(x)` with a single argument, `Promise` not shadowed. */
 function promiseCombinator(path: NodePath): Combinator | undefined {
   const { node } = path;
-  if (node.type !== 'CallExpression' || node.arguments.length !== 1) return undefined;
+  if (!isCombinatorCall(node)) return undefined;
   const method = propertyName(node.callee);
-  if (method !== 'all' && method !== 'allSettled') return undefined;
   const chain = memberChain(node.callee);
   if (!chain) return undefined;
   const receiver = chain.slice(0, -1).join('.');

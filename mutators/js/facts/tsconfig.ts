@@ -3,8 +3,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-/** The tsconfig.json that governs `dir`: the nearest one, not above the package root. */
+const nearest = new Map<string, string | null>();
+
+/** The tsconfig.json that governs `dir`: the nearest one, not above the package root; looked up once per directory. */
 export function nearestTsconfig(dir: string): string | undefined {
+  if (!nearest.has(dir)) nearest.set(dir, findTsconfig(dir) ?? null);
+  return nearest.get(dir) ?? undefined;
+}
+
+function findTsconfig(dir: string): string | undefined {
   for (let current = dir; ; current = path.dirname(current)) {
     const candidate = path.join(current, 'tsconfig.json');
     if (existsSync(candidate)) return candidate;
