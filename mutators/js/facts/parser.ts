@@ -67,7 +67,7 @@ export function resolveRelative(fromFile: string, specifier: string): string | u
 
 /** The text of each file being mutated, by its live program: what `asWritten` parses. */
 const writtenCode = new WeakMap<t.Program, { code: string; file: string }>();
-const functionsByStart = new WeakMap<t.Program, Map<number, t.Function>>();
+const writtenByStart = new WeakMap<t.Program, Map<number, t.Node[]>>();
 
 /** Called where a mutated file's facts are first asked (`code`: its text before any mutant was placed). */
 export function noteWrittenCode(program: t.Program, code: string | undefined, file: string): void {
@@ -75,25 +75,26 @@ export function noteWrittenCode(program: t.Program, code: string | undefined, fi
 }
 
 /**
- * `fn` as its file's text has it. The file being mutated is instrumented while it is traversed (Stryker places each
- * mutant in the live AST: `await this.closed;` becomes a mutant switch), so a fact read from a function the traversal
- * has passed would see the switches; a parse of the text has the code as written (parsed once per file, on the first
- * such question). `fn` itself in any other module (those are parsed from disk and never instrumented).
+ * A function or class of the file being mutated as its text has it. Stryker places each mutant in the live AST while it
+ * traverses the file (its own mutators' too, unless `disableBuiltinMutators`), so a function the traversal has passed
+ * shows mutant switches (`await this.closed;` becomes `stryMutAct(...) ? ... : ...`) and a fact read from it would be
+ * lost or depend on where the function is in the file. The file's text is parsed once, on the first such question;
+ * `node` itself in any other module (those are parsed from disk and never instrumented) or when nothing matches.
  */
-export function asWritten(fn: t.Function, program: t.Program): t.Function {
+export function asWritten<T extends t.Function | t.Class>(node: T, program: t.Program): T {
   const written = writtenCode.get(program);
-  if (!written || fn.start == null) return fn;
-  let index = functionsByStart.get(program);
+  if (!written || node.start == null) return node;
+  let index = writtenByStart.get(program);
   if (!index) {
-    const functions = new Map<number, t.Function>();
+    const nodes = new Map<number, t.Node[]>();
     const ast = parseSource(written.code, isTypeScriptFile(written.file), written.file.endsWith('x'));
     if (ast) {
       walkFunctions(ast.program, [ast.program], (child) => {
-        if (isFunction(child) && child.start != null) functions.set(child.start, child);
+        if ((isFunction(child) || child.type === 'ClassDeclaration' || child.type === 'ClassExpression') && child.start != null) nodes.set(child.start, [...(nodes.get(child.start) ?? []), child]);
       });
     }
-    functionsByStart.set(program, (index = functions));
+    writtenByStart.set(program, (index = nodes));
   }
-  const same = index.get(fn.start);
-  return same && same.type === fn.type && same.end === fn.end ? same : fn;
+  const same = index.get(node.start)?.find((candidate) => candidate.type === node.type && candidate.end === node.end);
+  return (same as T | undefined) ?? node;
 }

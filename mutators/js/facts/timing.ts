@@ -49,8 +49,10 @@ const functionFacts = new WeakMap<t.Node, TimingFact | null>();
 const inProgress = new WeakSet<t.Node>();
 
 /** What calling `fn` returns, as a timing fact. */
-export function factOfFunction(fn: t.Node, context: Context): TimingFact | undefined {
-  if (!isFunction(fn)) return undefined;
+export function factOfFunction(live: t.Node, liveContext: Context): TimingFact | undefined {
+  if (!isFunction(live)) return undefined;
+  const fn = asWritten(live, liveContext.module.program);
+  const context = { ...liveContext, cls: liveContext.cls && asWritten(liveContext.cls, liveContext.module.program) };
   const known = functionFacts.get(fn);
   if (known !== undefined) return known ?? undefined;
   if (inProgress.has(fn)) return undefined;
@@ -202,7 +204,7 @@ function forwardedThen(node: t.CallExpression, context: Context): t.Node | undef
 /** `this.closed = new Promise(r => { this.resolveClose = r; })` in a class whose listeners alone call `this.resolveClose()`. */
 function deferredFact(node: t.NewExpression, context: Context): TimingFact | undefined {
   const resolver = deferredResolverField(node);
-  return resolver && context.cls && resolvedByClassListeners(context.cls, resolver) ? { kind: 'event' } : undefined;
+  return resolver && context.cls && resolvedByClassListeners(asWritten(context.cls, context.module.program), resolver) ? { kind: 'event' } : undefined;
 }
 
 const eventFact = (listener: ListenerPromise | undefined): TimingFact | undefined =>
@@ -353,7 +355,8 @@ export function factOfMember(cls: t.Class, name: string, module: ModuleInfo): Ti
 }
 
 /** The function of method `name` of `cls` or of a class it extends, with that class and its module. */
-function memberFunction(cls: t.Class, name: string, module: ModuleInfo, depth = 0): { fn: t.Function; cls: t.Class; module: ModuleInfo } | undefined {
+function memberFunction(live: t.Class, name: string, module: ModuleInfo, depth = 0): { fn: t.Function; cls: t.Class; module: ModuleInfo } | undefined {
+  const cls = asWritten(live, module.program);
   const member = cls.body.body.find((element) => elementName(element) === name);
   if (member && isFunction(member)) return { fn: member, cls, module };
   if (member?.type === 'ClassProperty' && member.value && isFunction(member.value)) return { fn: member.value, cls, module };
@@ -375,7 +378,8 @@ const fieldFacts = new WeakMap<t.Class, Map<string, TimingFact | null>>();
  * What `this.<name>` holds when it is a promise stored in a field: every assignment to it in the class body
  * (`this.exited = new Promise(r => proc.on('exit', r))`) and its initializer must agree.
  */
-export function factOfField(cls: t.Class, name: string, module: ModuleInfo): TimingFact | undefined {
+export function factOfField(live: t.Class, name: string, module: ModuleInfo): TimingFact | undefined {
+  const cls = asWritten(live, module.program);
   let facts = fieldFacts.get(cls);
   if (!facts) fieldFacts.set(cls, (facts = new Map()));
   if (!facts.has(name)) {
