@@ -1,4 +1,4 @@
-/** Benchmark: the Python engine's per-mutant cost against the limit (its covering tests' own time) at 50-800 mutants and 40-2,000 tests, and against the naive loop at 50 mutants; sides alternate, verdicts must agree. */
+/** Benchmark: the Python engine's per-mutant cost against the limit (its covering tests' own time) at 50-800 mutants and 40-2,000 tests (suite sizes alternated in each round), and against the naive loop at 50 mutants; verdicts must agree. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,6 +50,8 @@ interface EngineRun {
   mutantPhaseMs: number;
   /** Average time inside the covering tests per mutant run, as the engine measured it. */
   testMsPerMutant: number;
+  /** Average time of a mutant run beyond its covering tests (fork, protocol, result file), as the engine measured it. */
+  runOverheadMs: number;
   verdicts: Map<string, Verdict>;
 }
 
@@ -59,37 +61,53 @@ async function engineRun(directory: string, concurrency: number): Promise<Engine
   const run = await execa('node', [path.join(repoRoot, 'dist/src/cli/main.js'), 'run', '--cwd', directory, '--python', python, '--concurrency', String(concurrency), '--mutate', 'app/**/*.py', '--', 'tests'], { reject: false });
   const wallMs = performance.now() - started;
   const phase = /mutants (\d+(?:\.\d+)?) s;/.exec(run.stderr);
-  const perRun = /per mutant run \d+ ms: (\d+) ms in tests/.exec(run.stderr);
+  const perRun = /per mutant run \d+ ms: (\d+) ms in tests, (-?\d+) ms overhead/.exec(run.stderr);
   if (!phase || !perRun) throw new Error(`engine run failed (exit ${run.exitCode}):\n${run.stderr.slice(-2000)}`);
-  return { wallMs, mutantPhaseMs: Number(phase[1]) * 1000, testMsPerMutant: Number(perRun[1]), verdicts: engineVerdicts(directory) };
+  return { wallMs, mutantPhaseMs: Number(phase[1]) * 1000, testMsPerMutant: Number(perRun[1]), runOverheadMs: Number(perRun[2]), verdicts: engineVerdicts(directory) };
 }
 
-async function measure(mutants: number, tests: number): Promise<void> {
-  const directory = generateProject(mutants, tests);
-  const rounds = mutants <= 50 ? 3 : 1;
-  const engine: EngineRun[] = [];
-  const naive: number[] = [];
+interface SuiteRow {
+  tests: number;
+  overheadMs: number;
+  runOverheadMs: number;
+}
+
+/** One mutant count: a project per suite size, the sizes alternated inside every round, so load drift hits each size alike. */
+async function measure(mutants: number): Promise<void> {
+  const suites = testCounts.map((tests) => ({ tests: Math.max(tests, mutants), directory: generateProject(mutants, Math.max(tests, mutants)), runs: [] as EngineRun[], naive: [] as number[] }));
+  const rounds = Number(process.env.BENCH_ROUNDS ?? (mutants <= 200 ? 3 : 1));
   let naiveVerdicts: Map<string, Verdict> | undefined;
-  const listed = mutants <= naiveUpTo ? await projectMutants(directory, loadConfig(directory, { python, mutate: ['app/**/*.py'] })) : [];
   for (let round = 0; round < rounds; round++) {
-    engine.push(await engineRun(directory, 1));
-    if (listed.length > 0) {
-      const started = performance.now();
-      naiveVerdicts = await naiveLoop(python, directory, listed, ['tests']);
-      naive.push(performance.now() - started);
+    for (const suite of suites) {
+      suite.runs.push(await engineRun(suite.directory, 1));
+      if (suite === suites[0] && mutants <= naiveUpTo) {
+        const listed = await projectMutants(suite.directory, loadConfig(suite.directory, { python, mutate: ['app/**/*.py'] }));
+        const started = performance.now();
+        naiveVerdicts = await naiveLoop(python, suite.directory, listed, ['tests']);
+        suite.naive.push(performance.now() - started);
+        const differing = [...naiveVerdicts].filter(([id, verdict]) => suite.runs.at(-1)!.verdicts.get(id) !== verdict);
+        if (differing.length > 0) throw new Error(`verdicts differ from the naive loop on ${differing.length} mutants`);
+      }
     }
   }
-  rmSync(path.dirname(directory), { recursive: true, force: true });
-  const phaseMs = median(engine.map((run) => run.mutantPhaseMs));
-  const limitMs = median(engine.map((run) => run.testMsPerMutant)) * mutants;
-  const overheadMs = (phaseMs - limitMs) / mutants;
-  const naivePart = naive.length > 0 ? `, naive loop ${(median(naive) / 1000).toFixed(1)} s (engine wall ${(median(engine.map((run) => run.wallMs)) / 1000).toFixed(1)} s: ${(median(naive) / median(engine.map((run) => run.wallMs))).toFixed(1)}x faster)` : '';
-  console.log(`${String(mutants).padStart(4)} mutants, ${String(tests).padStart(4)} tests: mutant phase ${(phaseMs / 1000).toFixed(1)} s vs limit ${(limitMs / 1000).toFixed(1)} s = ${(phaseMs / limitMs).toFixed(2)}x, overhead ${overheadMs.toFixed(0)} ms/mutant${naivePart}`);
-  if (naiveVerdicts) {
-    const differing = [...naiveVerdicts].filter(([id, verdict]) => engine.at(-1)!.verdicts.get(id) !== verdict);
-    if (differing.length > 0) throw new Error(`verdicts differ from the naive loop on ${differing.length} mutants`);
-  }
+  const rows: SuiteRow[] = suites.map((suite) => {
+    rmSync(path.dirname(suite.directory), { recursive: true, force: true });
+    const phaseMs = median(suite.runs.map((run) => run.mutantPhaseMs));
+    const limitMs = median(suite.runs.map((run) => run.testMsPerMutant)) * mutants;
+    const overheadMs = (phaseMs - limitMs) / mutants;
+    const runOverheadMs = median(suite.runs.map((run) => run.runOverheadMs));
+    const engineWallMs = median(suite.runs.map((run) => run.wallMs));
+    const naivePart = suite.naive.length > 0 ? `, naive loop ${(median(suite.naive) / 1000).toFixed(1)} s (engine wall ${(engineWallMs / 1000).toFixed(1)} s: ${(median(suite.naive) / engineWallMs).toFixed(1)}x faster)` : '';
+    const perRound = suite.runs.map((run) => ((run.mutantPhaseMs - run.testMsPerMutant * mutants) / mutants).toFixed(0)).join('/');
+    console.log(
+      `${String(mutants).padStart(4)} mutants, ${String(suite.tests).padStart(4)} tests: mutant phase ${(phaseMs / 1000).toFixed(2)} s vs limit ${(limitMs / 1000).toFixed(2)} s = ${(phaseMs / limitMs).toFixed(2)}x, ` +
+        `overhead ${overheadMs.toFixed(1)} ms/mutant (rounds ${perRound}), inside a run ${runOverheadMs.toFixed(0)} ms${naivePart}`,
+    );
+    return { tests: suite.tests, overheadMs, runOverheadMs };
+  });
+  const [smallest, largest] = [rows[0], rows.at(-1)!];
+  if (rows.length > 1) console.log(`${String(mutants).padStart(4)} mutants: overhead at ${largest.tests} / ${smallest.tests} tests = ${(largest.overheadMs / smallest.overheadMs).toFixed(2)}x per mutant, ${(largest.runOverheadMs / smallest.runOverheadMs).toFixed(2)}x inside a run`);
 }
 
-console.log(`python: ${python}; each covering test takes ${testSeconds * 1000} ms; 1 worker; medians of 3 rounds at 50 mutants, 1 round above`);
-for (const tests of testCounts) for (const mutants of mutantCounts) await measure(mutants, Math.max(tests, mutants));
+console.log(`python: ${python}; each covering test takes ${testSeconds * 1000} ms; 1 worker; suite sizes alternated in every round; medians`);
+for (const mutants of mutantCounts) await measure(mutants);

@@ -1,4 +1,4 @@
-"""A forked mutant run's time budget, kept inside the child: from the run's expected time on, every HANG_CHECK_PERIOD_S it checks whether the event loop provably cannot move again (nothing ready, no timer, no I/O watched, no other thread or child process); such a run is hung and ends at once (an idle loop with nothing that could wake it stays idle, so no check can be early); any other run gets the slow-or-hung budget before it is a Timeout."""
+"""A forked mutant run's time budget, kept inside the child: from the run's expected time on, every HANG_CHECK_PERIOD_S it checks whether the event loop provably cannot move again (nothing ready, no timer, no I/O watched, no other thread or child process); such a run is hung and ends at once (an idle loop with nothing that could wake it stays idle, so no check can be early); any other run gets the slow-or-hung budget before it is a Timeout: the run's, and each test's own (so one hung test among many slow ones ends at its own budget, not the run's)."""
 import asyncio
 import math
 import os
@@ -18,6 +18,13 @@ class RunBudget:
         self.final_s = max(final_ms, expected_ms) / 1000
         self.on_timeout = on_timeout
         self.expired = threading.Event()
+        self.test_deadline = math.inf
+        self.expired_test_budget_ms = None  # set when the running test's own budget, not the run's, ran out
+
+    def start_test(self, final_ms):
+        """The test about to run gets its own slow-or-hung budget (ms), measured from now; None: only the run's."""
+        self.test_final_ms = final_ms
+        self.test_deadline = math.inf if final_ms is None else time.monotonic() + final_ms / 1000
 
     def start(self):
         signal.signal(BUDGET_SIGNAL, self._check)
@@ -26,12 +33,21 @@ class RunBudget:
 
     def _count(self):
         main = threading.main_thread().ident
-        started = time.monotonic()
-        time.sleep(self.expected_s)
-        while time.monotonic() - started + HANG_CHECK_PERIOD_S < self.final_s:
-            signal.pthread_kill(main, BUDGET_SIGNAL)
-            time.sleep(HANG_CHECK_PERIOD_S)
-        time.sleep(max(0, self.final_s - (time.monotonic() - started)))
+        run_deadline = time.monotonic() + self.final_s
+        hang_checks_from = time.monotonic() + self.expected_s
+        while True:
+            now = time.monotonic()
+            deadline = min(run_deadline, self.test_deadline)
+            if now >= deadline:
+                break
+            if now >= hang_checks_from:
+                signal.pthread_kill(main, BUDGET_SIGNAL)
+                next_wake = now + HANG_CHECK_PERIOD_S
+            else:
+                next_wake = min(hang_checks_from, now + HANG_CHECK_PERIOD_S)  # test deadlines are watched before hang checks start
+            time.sleep(min(next_wake, deadline) - now)
+        if self.test_deadline < run_deadline:
+            self.expired_test_budget_ms = self.test_final_ms
         self.expired.set()
         signal.pthread_kill(main, BUDGET_SIGNAL)
 

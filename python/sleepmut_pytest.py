@@ -24,6 +24,8 @@ class Recorder:
         self.collect_errors = {}
         self.timed_out = []
         self.timeout_kind = None
+        self.timeout_test_budget_ms = None
+        self.fixture_durations = {}
         if record_coverage:
             runtime.hits = self.static_hits
 
@@ -48,6 +50,9 @@ class Recorder:
             runtime.hits = self.static_hits
 
     def pytest_runtest_logreport(self, report):
+        if report.when != "call":
+            # Setup and teardown of shared fixtures: in a mutant run, whose tests run in another order, another test may pay them.
+            self.fixture_durations[report.nodeid] = self.fixture_durations.get(report.nodeid, 0) + report.duration
         if report.failed:
             self.failed.setdefault(report.nodeid, failure_message(report))
             if "Timeout >" in report.longreprtext:
@@ -66,6 +71,8 @@ class Recorder:
             "collectErrors": self.collect_errors,
             "timedOut": self.timed_out,
             "timeoutKind": self.timeout_kind,
+            "timeoutTestBudgetMs": self.timeout_test_budget_ms,
+            "fixtureDurations": self.fixture_durations,
             "coverage": self.coverage,
             "staticHits": self.static_hits,
         }

@@ -62,13 +62,17 @@ def run_job_in_child(pytest, session, job, items):
         def end_as_timeout(kind):
             recorder.timed_out.append(running[0])
             recorder.timeout_kind = kind
+            recorder.timeout_test_budget_ms = budget.expired_test_budget_ms
             recorder.pytest_sessionfinish(session, 1)
             sys.stdout.flush()
             os._exit(0)
 
-        sleepmut_budget.RunBudget(job["expectedMs"], job["finalBudgetMs"], end_as_timeout).start()
+        budget = sleepmut_budget.RunBudget(job["expectedMs"], job["finalBudgetMs"], end_as_timeout)
+        budget.start()
+        test_budgets = job.get("testBudgetsMs", {})
         for index, item in enumerate(items):
             running[0] = item.nodeid
+            budget.start_test(test_budgets.get(item.nodeid))
             next_item = items[index + 1] if index + 1 < len(items) else None
             item.config.hook.pytest_runtest_protocol(item=item, nextitem=next_item)
             if recorder.failed:

@@ -15,6 +15,8 @@ export interface Baseline {
   /** Switch ids evaluated at import/collection time, with hit counts. */
   readonly staticHits: Map<number, number>;
   readonly totalMs: number;
+  /** Milliseconds per test node id in setup and teardown: in a mutant run another test may pay a shared fixture. */
+  readonly fixtureMs: Map<string, number>;
 }
 
 export async function runBaseline(interpreter: Interpreter, sandbox: Sandbox, testArgs: readonly string[], timeoutMs: number): Promise<Baseline> {
@@ -40,6 +42,7 @@ export async function runBaseline(interpreter: Interpreter, sandbox: Sandbox, te
     coverage: invert(result.coverage),
     staticHits: new Map(Object.entries(result.staticHits).map(([id, hits]) => [Number(id), hits])),
     totalMs: run.durationMs,
+    fixtureMs: new Map(Object.entries(result.fixtureDurations ?? {}).map(([test, seconds]) => [test, seconds * 1000])),
   };
 }
 

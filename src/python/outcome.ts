@@ -24,7 +24,7 @@ export function outcomeOf(run: PytestRun, job: MutantJob): MutantOutcome {
   const testMs = result ? testsMs(result.durations) : 0;
   const verdict = (status: MutantStatus, statusReason: string, killedBy: readonly string[] = []) => ({ status, statusReason, killedBy, testsCompleted, durationMs: run.durationMs, testMs, timeoutMs: job.timeoutMs });
   if (run.timedOut) return verdict('Timeout', `killed by the watchdog after ${job.timeoutMs} ms`);
-  if (result?.timeoutKind) return { ...verdict('Timeout', forkedTimeoutReason(result.timeoutKind, result.timedOut, job), result.timedOut), decidedInRun: true };
+  if (result?.timeoutKind) return { ...verdict('Timeout', forkedTimeoutReason(result.timeoutKind, result.timedOut, job, result.timeoutTestBudgetMs ?? undefined), result.timedOut), decidedInRun: true };
   if (result && result.timedOut.length > 0) return verdict('Timeout', `pytest-timeout stopped ${result.timedOut.join(', ')} (limit ${job.timeoutMs} ms)`, result.timedOut);
   if (!result) return verdict('RuntimeError', `pytest did not finish (${run.signal ?? 'no result'})`);
   const failed = Object.entries(result.failed);
@@ -34,9 +34,10 @@ export function outcomeOf(run: PytestRun, job: MutantJob): MutantOutcome {
   return verdict('Survived', `${testsCompleted} covering test(s) passed`);
 }
 
-function forkedTimeoutReason(kind: 'hung' | 'slowOrHung', tests: readonly string[], job: MutantJob): string {
+function forkedTimeoutReason(kind: 'hung' | 'slowOrHung', tests: readonly string[], job: MutantJob, budgetOfTest: number | undefined): string {
   if (kind === 'hung') return `hung: past its expected time the event loop of ${tests.join(', ')} had nothing to run, no timer and no I/O pending, and no other thread`;
-  return `${tests.join(', ')} still running at the slow-or-hung budget (${slowOrHungJob(job)?.timeoutMs ?? job.timeoutMs} ms)`;
+  const budgetMs = budgetOfTest ?? slowOrHungJob(job)?.timeoutMs ?? job.timeoutMs;
+  return `${tests.join(', ')} still running at ${budgetOfTest === undefined ? 'the' : 'its'} slow-or-hung budget (${Math.round(budgetMs)} ms)`;
 }
 
 /** The verdict after the slow-or-hung re-run of a mutant that ran out of its first budget: that run decides, and the reason says so. */

@@ -8,7 +8,7 @@ export class PhaseClock {
   /** Ends the phase called `name` now. */
   mark(name: string): void {
     const now = Date.now();
-    this.phases.push(`${name} ${((now - this.last) / 1000).toFixed(1)} s`);
+    this.phases.push(`${name} ${((now - this.last) / 1000).toFixed(2)} s`);
     this.last = now;
   }
 

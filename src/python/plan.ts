@@ -2,7 +2,7 @@
 import type { PythonRunConfig } from './config.js';
 import type { Baseline } from './coverage.js';
 import type { PyMutant } from './mutants.js';
-import { firstBudget, nextBudget, type Budget } from '../verdict/budget.js';
+import { firstBudget, nextBudget, slowOrHungBudgetMs, testBudget, type Budget } from '../verdict/budget.js';
 
 export interface MutantJob {
   readonly mutant: PyMutant;
@@ -14,6 +14,12 @@ export interface MutantJob {
   /** The run's time budget (src/verdict): a run that outlasts a budget that is not final is run again with the slow-or-hung one. */
   readonly budget: Budget;
   readonly timeoutMs: number;
+  /**
+   * Forked runs: each test's own slow-or-hung budget, the rule of `testBudget` (one test inside a running runner, as
+   * on the Stryker side) plus the shared fixtures it may pay. A run of many covering tests where one hangs ends at
+   * that test's budget instead of the whole run's (minutes on a real suite whose loops keep helper threads).
+   */
+  readonly testBudgetsMs: Readonly<Record<string, number>>;
 }
 
 export function planJobs(mutants: readonly PyMutant[], baseline: Baseline, config: PythonRunConfig): MutantJob[] {
@@ -24,12 +30,28 @@ export function planJobs(mutants: readonly PyMutant[], baseline: Baseline, confi
     if (covering.size === 0) return [];
     const tests = fastestFirst(covering.keys(), baseline);
     const baselineMs = sum(tests.map((test) => baseline.testMs.get(test) ?? 0));
-    return [withBudget({ mutant, tests, fresh: false, baselineMs }, sum(covering.values()), config)];
+    return [withBudget({ mutant, tests, fresh: false, baselineMs, testBudgetsMs: testBudgets(mutant, covering, baseline, config) }, sum(covering.values()), config)];
   });
 }
 
+/**
+ * Tests run in another order than in the baseline (fastest first, covering tests only), so a test may pay setup and
+ * teardown of shared fixtures that another test paid there: each test's time is counted with the covering tests'
+ * fixture time and the longest fixture time of any test (a session fixture set up by a test that does not cover).
+ */
+function testBudgets(mutant: PyMutant, covering: ReadonlyMap<string, number>, baseline: Baseline, config: PythonRunConfig): Record<string, number> {
+  const fixtureMs = (tests: Iterable<string>) => [...tests].map((test) => baseline.fixtureMs.get(test) ?? 0);
+  const sharedFixtureMs = sum(fixtureMs(covering.keys())) + Math.max(0, ...fixtureMs(baseline.fixtureMs.keys()));
+  const budgets: Record<string, number> = {};
+  for (const [test, hits] of covering) {
+    const first = testBudget({ operator: mutant.operator, baselineMs: (baseline.testMs.get(test) ?? 0) + sharedFixtureMs, hits, timeoutFactor: config.timeoutFactor, settings: config });
+    budgets[test] = slowOrHungBudgetMs(first);
+  }
+  return budgets;
+}
+
 function freshJob(mutant: PyMutant, baseline: Baseline, hits: number, config: PythonRunConfig): MutantJob {
-  return withBudget({ mutant, tests: fastestFirst(baseline.testMs.keys(), baseline), fresh: true, baselineMs: baseline.totalMs }, hits, config);
+  return withBudget({ mutant, tests: fastestFirst(baseline.testMs.keys(), baseline), fresh: true, baselineMs: baseline.totalMs, testBudgetsMs: {} }, hits, config);
 }
 
 function withBudget(job: Omit<MutantJob, 'budget' | 'timeoutMs'>, hits: number, config: PythonRunConfig): MutantJob {

@@ -12,6 +12,10 @@ export interface PluginResult {
   timedOut: string[];
   /** Why a forked run ended out of time: provably hung at its first budget, or still running at the slow-or-hung one. */
   timeoutKind?: 'hung' | 'slowOrHung' | null;
+  /** When the running test's own slow-or-hung budget (not the run's) ended a forked run: that budget. */
+  timeoutTestBudgetMs?: number | null;
+  /** Seconds per test node id spent in setup and teardown (shared fixtures included: the first test of a scope pays them). */
+  fixtureDurations?: Record<string, number>;
   /** Per test node id: mutant switch id -> times evaluated (coverage runs only). */
   coverage: Record<string, Record<string, number>>;
   /** Switch ids evaluated outside any test: at import or collection time. */

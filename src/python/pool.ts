@@ -63,7 +63,7 @@ export async function runJobs(jobs: readonly MutantJob[], options: PoolOptions):
 
 function forkedJob(job: MutantJob, options: PoolOptions) {
   const finalBudgetMs = slowOrHungJob(job)?.timeoutMs ?? job.timeoutMs;
-  return { mutant: job.mutant.index, tests: job.tests, resultFile: resultFileOf(job, options.sandbox, 'result'), expectedMs: job.budget.budgetMs - job.budget.marginMs, timeoutMs: finalBudgetMs };
+  return { mutant: job.mutant.index, tests: job.tests, resultFile: resultFileOf(job, options.sandbox, 'result'), expectedMs: job.budget.budgetMs - job.budget.marginMs, timeoutMs: finalBudgetMs, testBudgetsMs: job.testBudgetsMs };
 }
 
 async function runFresh(job: MutantJob, options: PoolOptions): Promise<PytestRun> {

@@ -19,6 +19,8 @@ export interface ForkedJob {
   readonly expectedMs: number;
   /** The slow-or-hung budget: at its end the child ends any run; the Node watchdog kills the child only after it plus a grace. */
   readonly timeoutMs: number;
+  /** Each test's own slow-or-hung budget (src/python/plan.ts), counted from the test's start. */
+  readonly testBudgetsMs: Readonly<Record<string, number>>;
   readonly resultFile: string;
 }
 
@@ -83,7 +85,7 @@ export class ForkingWorker {
 
   async run(job: ForkedJob): Promise<PytestRun> {
     const started = Date.now();
-    this.child.stdin.write(`${JSON.stringify({ mutant: job.mutant, tests: job.tests, out: job.resultFile, expectedMs: job.expectedMs, finalBudgetMs: job.timeoutMs })}\n`);
+    this.child.stdin.write(`${JSON.stringify({ mutant: job.mutant, tests: job.tests, out: job.resultFile, expectedMs: job.expectedMs, finalBudgetMs: job.timeoutMs, testBudgetsMs: job.testBudgetsMs })}\n`);
     const forked = await this.next();
     let timedOut = false;
     const watchdog = setTimeout(() => {

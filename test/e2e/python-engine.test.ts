@@ -119,6 +119,18 @@ describe('sleepmut run (Python engine)', () => {
     expect(serialized?.statusReason, 'proved hung in the run, no slow-or-hung re-run').toMatch(/^hung: /);
   });
 
+  it("ends a hang that cannot be proved (a helper thread alive) at the hung test's own slow-or-hung budget, not the run's", async () => {
+    const project = copyFixture('hang-helper-thread');
+    const result = await sleepmutRun(project);
+    expect(result.exitCode, result.all).toBe(0);
+    const summary = JSON.parse(readFileSync(path.join(project.directory, 'reports/sleepmut/summary.json'), 'utf8')) as { mutants: { operator: string; status: string; statusReason: string; runMs: number; timeoutMs: number }[] };
+    const serialized = summary.mutants.find((mutant) => mutant.operator === 'SerializeConcurrency');
+    expect(serialized?.status).toBe('Timeout');
+    expect(serialized?.statusReason).toMatch(/^tests\/test_exchange\.py::test_exchange_beside_a_helper_thread still running at its slow-or-hung budget \(\d+ ms\)$/);
+    // The run's own slow-or-hung budget (the five covering tests' 2.6 s, 4 x, + 8 s) is over 18 s; the hung test's is about 6 s.
+    expect(serialized!.runMs).toBeLessThan(9000);
+  });
+
   it('skips a file with a syntax error with a warning and mutates the rest', async () => {
     const project = copyFixture('syntax');
     const result = await sleepmutRun(project);

@@ -7,8 +7,8 @@ const pythonDir = path.resolve(import.meta.dirname, '../../python');
 const python = '/usr/bin/python3';
 const hasTrio = (await execa(python, ['-c', 'import trio'], { reject: false })).exitCode === 0;
 
-/** Runs `body` (the main program) under a budget of 100 ms expected / 1,500 ms final; prints how the run ended and when. */
-async function underBudget(body: string): Promise<{ ending: string; seconds: number }> {
+/** Runs `body` (the main program) under a budget of 100 ms expected / `finalMs` final (`budget` in scope); prints how the run ended and when. */
+async function underBudget(body: string, finalMs = 1500): Promise<{ ending: string; seconds: number }> {
   const script = `
 import asyncio, os, sys, threading, time
 import sleepmut_budget
@@ -16,7 +16,8 @@ started = time.monotonic()
 def end(kind):
     print(kind, round(time.monotonic() - started, 2), flush=True)
     os._exit(0)
-sleepmut_budget.RunBudget(100, 1500, end).start()
+budget = sleepmut_budget.RunBudget(100, ${finalMs}, end)
+budget.start()
 ${body}
 print("finished", round(time.monotonic() - started, 2), flush=True)
 `;
@@ -58,5 +59,18 @@ async def read():
     await reader.read(1)
 asyncio.run(read())`;
     expect((await underBudget(body)).ending).toBe('slowOrHung');
+  });
+
+  it("ends a test that outlasts its own slow-or-hung budget there, long before the run's", async () => {
+    const body = 'threading.Thread(target=time.sleep, args=(30,), daemon=True).start()\nbudget.start_test(800)\nasyncio.run(asyncio.Event().wait())';
+    const run = await underBudget(body, 20_000);
+    expect(run.ending).toBe('slowOrHung');
+    expect(run.seconds).toBeGreaterThanOrEqual(0.8);
+    expect(run.seconds).toBeLessThan(2);
+  });
+
+  it("gives each test its own budget from its own start: two tests of 0.5 s under 0.8 s each finish", async () => {
+    const body = 'budget.start_test(800)\ntime.sleep(0.5)\nbudget.start_test(800)\ntime.sleep(0.5)';
+    expect((await underBudget(body, 20_000)).ending).toBe('finished');
   });
 });
