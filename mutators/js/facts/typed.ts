@@ -39,6 +39,8 @@ interface TsType {
 }
 interface TsSourceFile extends TsNode {
   fileName: string;
+  /** The whole text (`getText()` leaves out leading comments, so a file with a license header never matched `code`). */
+  text: string;
 }
 interface TsProgram {
   getSourceFile(file: string): TsSourceFile | undefined;
@@ -183,7 +185,7 @@ function sourceFor(project: TsProject, file: string, code: string | undefined): 
     project.rootNames.push(file);
     stale = true;
   }
-  if (code !== undefined && (project.program?.getSourceFile(file)?.getText() ?? project.texts.get(file)) !== code) {
+  if (code !== undefined && (project.program?.getSourceFile(file)?.text ?? project.texts.get(file)) !== code) {
     project.texts.set(file, code);
     stale = true;
   }
@@ -214,7 +216,7 @@ function projectFor(file: string): TsProject | undefined {
       host.getSourceFile = (name, languageVersion, onError, shouldCreate) => {
         const text = texts.get(name);
         const kept = sources.get(name);
-        if (sources.has(name) && (text === undefined || kept?.getText() === text)) return kept;
+        if (sources.has(name) && (text === undefined || kept?.text === text)) return kept;
         const source = text === undefined ? readSource(name, languageVersion, onError, shouldCreate) : ts.createSourceFile(name, text, languageVersion, false);
         sources.set(name, source);
         return source;
