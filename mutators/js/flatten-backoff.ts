@@ -3,7 +3,7 @@ import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { mutatorSettings } from '../settings.js';
 import { calleeName, cloneNode, memberChain, numeric, propertyName, type JsOperator } from './ast.js';
-import { callFact } from './facts/sites.js';
+import { asWrittenAt, callFact } from './facts/sites.js';
 
 /** Names of variables, properties and functions that hold a delay. */
 const DELAY_NAME = /delay|backoff|wait|interval|timeout|retryafter|sleep/i;
@@ -189,8 +189,10 @@ function withoutStoredJitter(path: NodePath): t.Expression | undefined {
   const isStoredJitter = (side: t.Node): boolean => {
     if (side.type !== 'Identifier') return false;
     const binding = path.scope.getBinding(side.name);
-    const declaration = binding?.constant ? binding.path.node : undefined;
-    return declaration?.type === 'VariableDeclarator' && !!declaration.init && isJitterTerm(declaration.init);
+    const live = binding?.constant ? binding.path.node : undefined;
+    // As written: Stryker's own mutators may already have instrumented the initializer (`delay * 0.2 * Math.random()`).
+    const declaration = live?.type === 'VariableDeclarator' ? asWrittenAt(path, live) : undefined;
+    return !!declaration?.init && isJitterTerm(declaration.init);
   };
   if (isStoredJitter(node.right)) return node.left;
   return node.operator === '+' && isStoredJitter(node.left) ? node.right : undefined;

@@ -74,14 +74,16 @@ export function noteWrittenCode(program: t.Program, code: string | undefined, fi
   if (code !== undefined && !writtenCode.has(program)) writtenCode.set(program, { code, file });
 }
 
+const writtenTypes = new Set(['ClassDeclaration', 'ClassExpression', 'VariableDeclarator']);
+
 /**
- * A function or class of the file being mutated as its text has it. Stryker places each mutant in the live AST while it
+ * A function, class or variable declarator of the file being mutated as its text has it. Stryker places each mutant in the live AST while it
  * traverses the file (its own mutators' too, unless `disableBuiltinMutators`), so a function the traversal has passed
  * shows mutant switches (`await this.closed;` becomes `stryMutAct(...) ? ... : ...`) and a fact read from it would be
  * lost or depend on where the function is in the file. The file's text is parsed once, on the first such question;
  * `node` itself in any other module (those are parsed from disk and never instrumented) or when nothing matches.
  */
-export function asWritten<T extends t.Function | t.Class>(node: T, program: t.Program): T {
+export function asWritten<T extends t.Function | t.Class | t.VariableDeclarator>(node: T, program: t.Program): T {
   const written = writtenCode.get(program);
   if (!written || node.start == null) return node;
   let index = writtenByStart.get(program);
@@ -90,7 +92,7 @@ export function asWritten<T extends t.Function | t.Class>(node: T, program: t.Pr
     const ast = parseSource(written.code, isTypeScriptFile(written.file), written.file.endsWith('x'));
     if (ast) {
       walkFunctions(ast.program, [ast.program], (child) => {
-        if ((isFunction(child) || child.type === 'ClassDeclaration' || child.type === 'ClassExpression') && child.start != null) nodes.set(child.start, [...(nodes.get(child.start) ?? []), child]);
+        if ((isFunction(child) || writtenTypes.has(child.type)) && child.start != null) nodes.set(child.start, [...(nodes.get(child.start) ?? []), child]);
       });
     }
     writtenByStart.set(program, (index = nodes));

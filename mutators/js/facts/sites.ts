@@ -5,7 +5,7 @@ import { isFunction } from '../ast.js';
 import { moduleInfo, type ModuleInfo } from './module-info.js';
 import { classNamed, factOfExport, factOfExpression, factOfName, factOfField, factOfFunction, factOfMember, importedModule, memberName, thenableFact, type TimingFact } from './timing.js';
 import { promisifiedBuiltin, pathLookup } from './primitives.js';
-import { noteWrittenCode } from './parser.js';
+import { asWritten, noteWrittenCode } from './parser.js';
 import { typedClassOf, typedMemberFact } from './typed.js';
 
 /** The mutated file's own module facts. */
@@ -15,6 +15,11 @@ export function moduleOf(path: NodePath): ModuleInfo {
   const file = hub?.file?.opts?.filename ?? '';
   noteWrittenCode(program, hub?.file?.code, file);
   return moduleInfo(program, file);
+}
+
+/** `node` (a function, class or declarator of the file at `path`) as the file's text has it, not as instrumented so far. */
+export function asWrittenAt<T extends t.Function | t.Class | t.VariableDeclarator>(path: NodePath, node: T): T {
+  return asWritten(node, moduleOf(path).program);
 }
 
 /** The class whose `this` code at `path` sees: the class of the nearest non-arrow function (or field initializer). */
