@@ -4,7 +4,7 @@ import type * as t from '@babel/types';
 import { mutatorSettings } from '../settings.js';
 import { arrayExpression, arrow, awaitExpression, call, calleeName, cloneNode, hasSignalOption, identifier, isDiscardedAwait, member, memberChain, nameWords, newExpression, propertyName, timerPromise, type JsOperator } from './ast.js';
 import { isEventPromiseLibrary, isEventsOnce, listenerPromise, pathLookup } from './facts/primitives.js';
-import { factAt } from './facts/sites.js';
+import { asWrittenAt, factAt } from './facts/sites.js';
 
 export const eventWaitToSleep: JsOperator = {
   name: 'EventWaitToSleep',
@@ -143,7 +143,9 @@ function allOfEventWaits(path: NodePath<t.CallExpression>): EventWait | undefine
   if (list.node.type === 'ArrayExpression') return every(list.get('elements') as NodePath[]);
   if (list.node.type !== 'Identifier') return undefined;
   const binding = list.scope.getBinding(list.node.name);
-  if (!binding?.constant || binding.path.node.type !== 'VariableDeclarator' || binding.path.node.init?.type !== 'ArrayExpression' || binding.path.node.init.elements.length) return undefined;
+  // As written: Stryker's own mutators may have instrumented `const waits = []` already.
+  const declaration = binding?.path.node.type === 'VariableDeclarator' ? asWrittenAt(list, binding.path.node) : undefined;
+  if (!binding?.constant || declaration?.init?.type !== 'ArrayExpression' || declaration.init.elements.length) return undefined;
   const pushed = binding.referencePaths.map((reference) => {
     const member = reference.parentPath;
     const call = member?.parentPath;

@@ -43,6 +43,12 @@ it.each<[string, OperatorName, string, string[]]>([
     [sleep],
   ],
   [
+    'Promise.all over once waits pushed into a local array the built-in mutators change (`[]`)',
+    'EventWaitToSleep',
+    `import { once, type EventEmitter } from 'node:events';\nexport async function stop(workers: EventEmitter[]): Promise<void> {\n  const waits: Promise<unknown>[] = [];\n  for (const worker of workers) waits.push(once(worker, 'exit'));\n  await Promise.all(waits);\n}`,
+    [sleep],
+  ],
+  [
     'a jitter held in a const whose initializer the built-in mutators change (axios-retry)',
     'FlattenBackoff',
     `export function exponentialDelay(retryCount: number, delayFactor: number): number {\n  const delay = 2 ** retryCount * delayFactor;\n  const randomSum = delay * 0.2 * Math.random();\n  return delay + randomSum;\n}`,
