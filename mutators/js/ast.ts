@@ -14,7 +14,12 @@ export interface JsMutator {
  */
 export interface JsOperator extends JsMutator {
   readonly nodeTypes: ReadonlySet<t.Node['type']>;
+  /** A plain function, not a generator: it runs for hundreds of thousands of nodes, and a generator object each time was most of what sleepmut allocated. */
+  mutate(path: NodePath): readonly t.Node[];
 }
+
+/** What an operator returns for a node it leaves alone: one shared empty list, nothing allocated. */
+export const noMutants: readonly t.Node[] = Object.freeze([]);
 
 // Builders. Replacement nodes are plain objects; the printer accepts them on both Babel majors.
 
@@ -103,9 +108,11 @@ function copyOf(value: unknown, copies: Map<object, unknown>): unknown {
 
 // Predicates.
 
+const functionTypes = new Set<t.Node['type']>(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassMethod', 'ClassPrivateMethod', 'ObjectMethod']);
+
 /** A function of any form: declaration, expression, arrow, class or object method. */
 export function isFunction(node: t.Node): node is t.Function {
-  return ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassMethod', 'ClassPrivateMethod', 'ObjectMethod'].includes(node.type);
+  return functionTypes.has(node.type);
 }
 
 /** The await's value is thrown away: `await x;` as a statement (or the body of an expression arrow that is itself discarded). */

@@ -14,6 +14,7 @@ import {
   memberChain,
   nameWords,
   newExpression,
+  noMutants,
   numeric,
   propertyName,
   untypedGlobal,
@@ -28,20 +29,19 @@ export const blockingSleep: JsOperator = {
   name: 'BlockingSleep',
   // A sleep call or a `new Promise(r => setTimeout(r, ms))`.
   nodeTypes: new Set(['CallExpression', 'NewExpression']),
-  *mutate(path) {
-    if (path.node.type !== 'CallExpression' && path.node.type !== 'NewExpression') return;
+  mutate(path) {
+    if (path.node.type !== 'CallExpression' && path.node.type !== 'NewExpression') return noMutants;
     if (path.key === 'argument' && path.parentPath && isDiscardedAwait(path.parentPath)) {
       const duration = sleepDuration(path, path.node);
-      if (duration && isNumberLike(duration) && !isZero(duration)) yield blockingWait(duration, typed(path));
-      return;
+      return duration && isNumberLike(duration) && !isZero(duration) ? [blockingWait(duration, typed(path))] : noMutants;
     }
     // A sleep promise that is stored and awaited later, chained with `.then`, or handed back by a helper whose duration
     // only its definition knows: the wait blocks where the timer was started, and a resolved promise stands in for it.
-    if (!isStored(path) && !isThenReceiver(path) && !isReturned(path)) return;
+    if (!isStored(path) && !isThenReceiver(path) && !isReturned(path)) return noMutants;
     const duration = sleepDuration(path, path.node);
-    if (!duration || !isNumberLike(duration) || isZero(duration)) return;
-    if (isReturned(path) && !isHelperResult(path)) return;
-    yield blockedThenResolved(duration, typed(path));
+    if (!duration || !isNumberLike(duration) || isZero(duration)) return noMutants;
+    if (isReturned(path) && !isHelperResult(path)) return noMutants;
+    return [blockedThenResolved(duration, typed(path))];
   },
 };
 

@@ -13,6 +13,7 @@ import {
   isZero,
   member,
   memberChain,
+  noMutants,
   promiseExecutorCall,
   propertyName,
   type JsOperator,
@@ -26,20 +27,25 @@ export const dropOffload: JsOperator = {
   name: 'DropOffload',
   // An offloaded call; a loop's `await <yield>;` statement.
   nodeTypes: new Set(['CallExpression', 'ExpressionStatement']),
-  *mutate(path) {
-    if (path.node.type === 'CallExpression' && path.parentPath?.node.type === 'AwaitExpression') {
+  mutate(path) {
+    const { node } = path;
+    if (node.type === 'ExpressionStatement') {
+      // Shape checks on plain nodes come first: `path.get` allocates a NodePath, too costly for every statement.
+      const isYieldInLoop = node.expression.type === 'AwaitExpression' && isCooperativeYield(path.get('expression.argument') as NodePath) && isInLoopBody(path);
+      return isYieldInLoop ? [blockStatement()] : noMutants;
+    }
+    if (node.type !== 'CallExpression') return noMutants;
+    if (path.parentPath?.node.type === 'AwaitExpression') {
       const twin = offloadedCall(path as NodePath<t.CallExpression>);
-      if (twin) yield syncTwinCall(twin, path.node, isTypeScriptFile(moduleOf(path).file));
-    } else if (path.node.type === 'CallExpression' && isHandedOn(path)) {
+      return twin ? [syncTwinCall(twin, node, isTypeScriptFile(moduleOf(path).file))] : noMutants;
+    }
+    if (isHandedOn(path)) {
       // `return rm(p)`, `lstat(p).then(...)`, `ignoreENOENT(unlink(p))`: the promise is handed on, so the replacement
       // stays a promise: the sync work runs on the loop in a microtask, and a failure still rejects rather than throws.
       const twin = offloadedCall(path as NodePath<t.CallExpression>);
-      if (twin) yield call(member(call(fromGlobal('Promise', 'resolve'), []), 'then'), [arrow([], syncTwinCall(twin, path.node, isTypeScriptFile(moduleOf(path).file)))]);
+      return twin ? [call(member(call(fromGlobal('Promise', 'resolve'), []), 'then'), [arrow([], syncTwinCall(twin, node, isTypeScriptFile(moduleOf(path).file)))])] : noMutants;
     }
-    // Shape checks on plain nodes come first: `path.get` allocates a NodePath, too costly for every statement.
-    if (path.node.type === 'ExpressionStatement' && path.node.expression.type === 'AwaitExpression') {
-      if (isCooperativeYield(path.get('expression.argument') as NodePath) && isInLoopBody(path)) yield blockStatement();
-    }
+    return noMutants;
   },
 };
 

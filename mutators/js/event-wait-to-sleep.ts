@@ -2,7 +2,7 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { mutatorSettings } from '../settings.js';
-import { arrayExpression, arrow, awaitExpression, call, calleeName, cloneNode, hasSignalOption, identifier, isDiscardedAwait, member, memberChain, nameWords, newExpression, propertyName, timerPromise, type JsOperator } from './ast.js';
+import { arrayExpression, arrow, awaitExpression, call, calleeName, cloneNode, hasSignalOption, identifier, isDiscardedAwait, member, memberChain, nameWords, newExpression, noMutants, propertyName, timerPromise, type JsOperator } from './ast.js';
 import { isEventPromiseLibrary, isEventsOnce, listenerPromise, pathLookup } from './facts/primitives.js';
 import { asWrittenAt, factAt } from './facts/sites.js';
 
@@ -10,20 +10,23 @@ export const eventWaitToSleep: JsOperator = {
   name: 'EventWaitToSleep',
   // A discarded await, a stored or `.then`-chained wait (a call, `new`, or a name: `ready.then(...)`, `this.#ready.then(...)`).
   nodeTypes: new Set(['AwaitExpression', 'CallExpression', 'NewExpression', 'Identifier', 'MemberExpression', 'OptionalMemberExpression']),
-  *mutate(path) {
+  mutate(path) {
     if (isDiscardedAwait(path) && !isConditionLoopBody(path)) {
       const argument = path.get('argument') as NodePath;
       const wait = eventWait(argument);
-      if (wait && !handsOnEmitter(path, argument.node)) yield awaitExpression(wait === 'keep' ? sleepInstead(argument.node as t.Expression) : timerPromise(mutatorSettings().delayMs));
-    } else if (isStoredForJoins(path) && eventWait(path) === 'pure') {
+      return wait && !handsOnEmitter(path, argument.node) ? [awaitExpression(wait === 'keep' ? sleepInstead(argument.node as t.Expression) : timerPromise(mutatorSettings().delayMs))] : noMutants;
+    }
+    if (isStoredForJoins(path) && eventWait(path) === 'pure') {
       // `const onClose = once(p, 'close'); ... await Promise.race([onClose, ...errorWatchers])`: the promise is the wait.
-      yield timerPromise(mutatorSettings().delayMs);
-    } else if (isThenReceiver(path) || settlesDiscardedThenStep(path)) {
+      return [timerPromise(mutatorSettings().delayMs)];
+    }
+    if (isThenReceiver(path) || settlesDiscardedThenStep(path)) {
       // `ready(emitter).then(() => start())`: the chain starts after a fixed time instead of on the event.
       // `.then(() => { ...; return serverClosed; }).then(() => onShutdown())`: the next step runs after a fixed time.
       const wait = eventWait(path);
-      if (wait) yield wait === 'keep' ? sleepInstead(path.node as t.Expression) : timerPromise(mutatorSettings().delayMs);
+      return wait ? [wait === 'keep' ? sleepInstead(path.node as t.Expression) : timerPromise(mutatorSettings().delayMs)] : noMutants;
     }
+    return noMutants;
   },
 };
 

@@ -2,7 +2,7 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { mutatorSettings } from '../settings.js';
-import { calleeName, cloneNode, memberChain, numeric, propertyName, type JsOperator } from './ast.js';
+import { calleeName, cloneNode, memberChain, noMutants, numeric, propertyName, type JsOperator } from './ast.js';
 import { asWrittenAt, callFact } from './facts/sites.js';
 
 /** Names of variables, properties and functions that hold a delay. */
@@ -17,6 +17,8 @@ const RETRY_OPTIONS = new Set([
 const ROUNDING = new Set(['round', 'floor', 'ceil', 'trunc']);
 const BOUNDING = new Set(['min', 'max', ...ROUNDING]);
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**', '<<']);
+/** `(2 ** n - 1) / 2`: a growth term shifted or scaled by a constant is still the growth. */
+const CONSTANT_ADJUSTMENTS = new Set(['-', '+', '/']);
 const POW = new Set(['pow']);
 const RANDOM = new Set(['random']);
 
@@ -26,10 +28,10 @@ const candidateTypes = new Set<t.Node['type']>(['NumericLiteral', 'BinaryExpress
 export const flattenBackoff: JsOperator = {
   name: 'FlattenBackoff',
   nodeTypes: candidateTypes,
-  *mutate(path) {
-    if (!candidateTypes.has(path.node.type)) return;
+  mutate(path) {
+    if (!candidateTypes.has(path.node.type)) return noMutants;
     const replacement = growthOptionReplacement(path) ?? growthDefaultReplacement(path) ?? delayReplacement(path);
-    if (replacement) yield replacement;
+    return replacement ? [replacement] : noMutants;
   },
 };
 
@@ -120,7 +122,7 @@ function baseBeside(node: t.Node | null): t.Expression | undefined {
 function isGrowthTerm(node: t.Node | null): boolean {
   if (!node) return false;
   if (node.type === 'ParenthesizedExpression') return isGrowthTerm(node.expression);
-  if (node.type === 'BinaryExpression' && ['-', '+', '/'].includes(node.operator) && isConstant(node.right)) return isGrowthTerm(node.left);
+  if (node.type === 'BinaryExpression' && CONSTANT_ADJUSTMENTS.has(node.operator) && isConstant(node.right)) return isGrowthTerm(node.left);
   if (isBinary(node, '**')) return isGrowthBase(node.left) && !isConstant(node.right);
   if (node.type !== 'CallExpression' || !isMathCall(node, POW) || node.arguments.length !== 2) return false;
   const [base, exponent] = node.arguments;

@@ -15,6 +15,7 @@ import {
   member,
   memberChain,
   nameWords,
+  noMutants,
   propertyName,
   numeric,
   type JsOperator,
@@ -34,20 +35,21 @@ export const serializeConcurrency: JsOperator = {
   name: 'SerializeConcurrency',
   // `await Promise.all([...])`, or the `Promise.all(...)` call itself.
   nodeTypes: new Set(['AwaitExpression', 'CallExpression']),
-  *mutate(path) {
+  mutate(path) {
     if (path.node.type === 'AwaitExpression') {
       // The shape on the plain node first: `path.get` builds a path, too costly for every await.
       const combinator = isCombinatorCall(path.node.argument) ? promiseCombinator(path.get('argument') as NodePath) : undefined;
       const tasks = combinator && startedTasks(combinator.argument);
-      if (tasks) yield sequentialArray(tasks, combinator.settled, typed(path));
-      return;
+      return tasks ? [sequentialArray(tasks, combinator.settled, typed(path))] : noMutants;
     }
     const combinator = promiseCombinator(path);
-    if (!combinator) return;
+    if (!combinator) return noMutants;
+    const mutants: t.Node[] = [];
     const tasks = path.parentPath?.node.type === 'AwaitExpression' ? undefined : startedTasks(combinator.argument);
-    if (tasks && !containsYield(combinator.argument)) yield call(arrow([], sequentialArray(tasks, combinator.settled, typed(path)), true), []);
+    if (tasks && !containsYield(combinator.argument)) mutants.push(call(arrow([], sequentialArray(tasks, combinator.settled, typed(path)), true), []));
     const mapped = mappedTasks(combinator.argument.node, moduleOf(path));
-    if (mapped) yield call(sequentialLoop(combinator.settled, typed(path)), [cloneNode(mapped.items), cloneNode(mapped.callback)]);
+    if (mapped) mutants.push(call(sequentialLoop(combinator.settled, typed(path)), [cloneNode(mapped.items), cloneNode(mapped.callback)]));
+    return mutants;
   },
 };
 
