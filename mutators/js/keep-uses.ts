@@ -11,9 +11,9 @@ import { unusedChecks, type UnusedChecks } from './facts/tsconfig.js';
 import { isTypeScriptFile } from './facts/parser.js';
 
 /**
- * What Stryker gets for a node with no mutant: it iterates every mutator's answer for every node, and an empty array
- * costs it a fresh array iterator each time (about 70 MB of garbage on the bench tree); this iterable hands out one
- * shared iterator that is already finished.
+ * What Stryker gets for a node with no mutant: it iterates every mutator's answer for every node (1.5 million times on
+ * the bench tree), and an empty array costs it a fresh array iterator each time; this iterable hands out one shared
+ * iterator that is already finished.
  */
 const finished: IteratorReturnResult<undefined> = { done: true, value: undefined };
 const finishedIterator: Iterator<t.Node, undefined> = { next: () => finished };
@@ -32,6 +32,7 @@ export function keepingUses(mutator: JsOperator): JsMutator {
   };
 }
 
+/** The replacements, each keeping the names it would leave unread where the file's tsconfig checks them. */
 function keepingUsesOf(path: NodePath, replacements: readonly t.Node[]): readonly t.Node[] {
   const file = moduleOf(path).file;
   const checks = isTypeScriptFile(file) ? unusedChecks(file) : undefined;
