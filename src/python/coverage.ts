@@ -17,6 +17,8 @@ export interface Baseline {
   readonly totalMs: number;
   /** Milliseconds per test node id in setup and teardown: in a mutant run another test may pay a shared fixture. */
   readonly fixtureMs: Map<string, number>;
+  /** The longest of those: a session fixture set up by whichever test ran first. */
+  readonly longestFixtureMs: number;
 }
 
 export async function runBaseline(interpreter: Interpreter, sandbox: Sandbox, testArgs: readonly string[], timeoutMs: number): Promise<Baseline> {
@@ -37,12 +39,14 @@ export async function runBaseline(interpreter: Interpreter, sandbox: Sandbox, te
   if (failing.length > 0) throw new SleepmutError(`sleepmut: ${failing.length} test(s) fail without any mutant, so no mutant was run: ${failing.map(([test]) => test).join(', ')}`, failing.slice(0, 3).map(([test, message]) => `  ${test}: ${inProject(message, sandbox)}`).join('\n'));
   if (result.exitStatus === 5) throw new SleepmutError(`sleepmut: pytest collected no tests (pytest args: ${testArgs.join(' ') || 'none'})`);
   if (result.exitStatus !== 0) throw new SleepmutError(`sleepmut: the test suite ended with pytest exit status ${result.exitStatus}; pytest said:`, pytestErrorLines(run.output, sandbox));
+  const fixtureMs = new Map(Object.entries(result.fixtureDurations ?? {}).map(([test, seconds]) => [test, seconds * 1000]));
   return {
     testMs: new Map(Object.entries(result.durations).map(([test, seconds]) => [test, seconds * 1000])),
     coverage: invert(result.coverage),
     staticHits: new Map(Object.entries(result.staticHits).map(([id, hits]) => [Number(id), hits])),
     totalMs: run.durationMs,
-    fixtureMs: new Map(Object.entries(result.fixtureDurations ?? {}).map(([test, seconds]) => [test, seconds * 1000])),
+    fixtureMs,
+    longestFixtureMs: [...fixtureMs.values()].reduce((longest, ms) => Math.max(longest, ms), 0),
   };
 }
 

@@ -83,7 +83,7 @@ interface RunResults {
   baseline: Baseline;
 }
 
-const emptyBaseline: Baseline = { testMs: new Map(), coverage: new Map(), staticHits: new Map(), totalMs: 0, fixtureMs: new Map() };
+const emptyBaseline: Baseline = { testMs: new Map(), coverage: new Map(), staticHits: new Map(), totalMs: 0, fixtureMs: new Map(), longestFixtureMs: 0 };
 
 /** mutation.json and the HTML report say what the summary says: a survivor's reason carries the summary's one slowdown figure. */
 function withSummarySlowdown(results: RunResults, summary: Summary): Map<number, MutantOutcome> {

@@ -40,8 +40,7 @@ export function planJobs(mutants: readonly PyMutant[], baseline: Baseline, confi
  * fixture time and the longest fixture time of any test (a session fixture set up by a test that does not cover).
  */
 function testBudgets(mutant: PyMutant, covering: ReadonlyMap<string, number>, baseline: Baseline, config: PythonRunConfig): Record<string, number> {
-  const fixtureMs = (tests: Iterable<string>) => [...tests].map((test) => baseline.fixtureMs.get(test) ?? 0);
-  const sharedFixtureMs = sum(fixtureMs(covering.keys())) + Math.max(0, ...fixtureMs(baseline.fixtureMs.keys()));
+  const sharedFixtureMs = sum([...covering.keys()].map((test) => baseline.fixtureMs.get(test) ?? 0)) + baseline.longestFixtureMs;
   const budgets: Record<string, number> = {};
   for (const [test, hits] of covering) {
     const first = testBudget({ operator: mutant.operator, baselineMs: (baseline.testMs.get(test) ?? 0) + sharedFixtureMs, hits, timeoutFactor: config.timeoutFactor, settings: config });

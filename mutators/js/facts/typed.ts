@@ -88,10 +88,19 @@ const answers = new Map<string, TimingFact | null>();
 export function typedMemberFact(path: NodePath<t.CallExpression>, module: ModuleInfo): TimingFact | undefined {
   const callee = path.node.callee;
   if (callee.type !== 'MemberExpression' || callee.property.start == null || !isTypeScriptFile(module.file)) return undefined;
+  const offset = callee.property.start;
+  return answerOnce(answers, path, module.file, `${offset}`, (code) => ask(module.file, offset, code));
+}
+
+/**
+ * One checker question per file, position and text of the file (`code`, the text being mutated, from Stryker's hub):
+ * asked on the first call, the answer (or its absence) remembered; a file not on disk is never asked about.
+ */
+function answerOnce<T>(cache: Map<string, T | null>, path: NodePath, file: string, position: string, question: (code: string | undefined) => T | undefined): T | undefined {
   const code = (path.hub as unknown as { file?: { code?: string } } | undefined)?.file?.code;
-  const key = `${module.file}:${callee.property.start}:${code?.length}`;
-  if (!answers.has(key)) answers.set(key, (existsSync(module.file) ? ask(module.file, callee.property.start, code) : undefined) ?? null);
-  return answers.get(key) ?? undefined;
+  const key = `${file}:${position}:${code?.length}`;
+  if (!cache.has(key)) cache.set(key, (existsSync(file) ? question(code) : undefined) ?? null);
+  return cache.get(key) ?? undefined;
 }
 
 const classAnswers = new Map<string, { cls: t.Class; module: ModuleInfo } | null>();
@@ -102,11 +111,9 @@ const classAnswers = new Map<string, { cls: t.Class; module: ModuleInfo } | null
  */
 export function typedClassOf(path: NodePath, module: ModuleInfo): { cls: t.Class; module: ModuleInfo } | undefined {
   const { node } = path;
-  if (node.start == null || node.end == null || !isTypeScriptFile(module.file)) return undefined;
-  const code = (path.hub as unknown as { file?: { code?: string } } | undefined)?.file?.code;
-  const key = `${module.file}:${node.start}:${node.end}:${code?.length}`;
-  if (!classAnswers.has(key)) classAnswers.set(key, (existsSync(module.file) ? askClass(module.file, node.start, node.end, code) : undefined) ?? null);
-  return classAnswers.get(key) ?? undefined;
+  const { start, end } = node;
+  if (start == null || end == null || !isTypeScriptFile(module.file)) return undefined;
+  return answerOnce(classAnswers, path, module.file, `${start}:${end}`, (code) => askClass(module.file, start, end, code));
 }
 
 function askClass(file: string, start: number, end: number, code: string | undefined): { cls: t.Class; module: ModuleInfo } | undefined {
