@@ -62,7 +62,8 @@ ${block % 4 === 0 ? timingCode(name) : ''}`);
 
 /**
  * The project's own timing helpers, used from every module: a sleep helper and a class whose method waits for an event,
- * called on an annotated receiver (syntax) and on one whose class is only inferred (`makePool()`: the TypeScript checker).
+ * called on an annotated receiver and on one returned by a factory (`makePool(): Pool`). Both are read from syntax; the
+ * factory's receiver went to the TypeScript checker until its declared return type was read (docs/performance.md, session 4).
  */
 export const timingModule = `import { EventEmitter } from 'node:events';
 

@@ -21,7 +21,7 @@ const proc = `import { EventEmitter } from 'node:events';\nexport interface Proc
 const library: Record<string, string> = {
   'src/time.ts': `export function pauseFor(ms: number): Promise<void> {\n  return new Promise((resolve) => setTimeout(resolve, ms));\n}\nexport const waitFor = (ms: number) => pauseFor(ms);\n`,
   'src/events.js': `export const nextEvent = (emitter, name) => new Promise((resolve) => emitter.once(name, resolve));\n`,
-  'src/pool.ts': `import { EventEmitter } from 'node:events';\nexport class Pool extends EventEmitter {\n  #pending = 0;\n  drained(): Promise<void> {\n    return this.#pending === 0 ? Promise.resolve() : new Promise((resolve) => this.once('drain', resolve));\n  }\n  size(): Promise<number> {\n    return Promise.resolve(this.#pending);\n  }\n}\nexport function makePool() {\n  return new Pool();\n}\n`,
+  'src/pool.ts': `import { EventEmitter } from 'node:events';\nexport class Pool extends EventEmitter {\n  #pending = 0;\n  drained(): Promise<void> {\n    return this.#pending === 0 ? Promise.resolve() : new Promise((resolve) => this.once('drain', resolve));\n  }\n  size(): Promise<number> {\n    return Promise.resolve(this.#pending);\n  }\n}\nexport function makePool() {\n  return new Pool();\n}\nexport function openPool(): Pool {\n  return makePool();\n}\nexport async function startPool(): Promise<Pool> {\n  return new Pool();\n}\nexport interface Drainable {\n  drained(): Promise<void>;\n}\nexport function anyDrainable(): Drainable {\n  return new Pool();\n}\n`,
   'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'NodeNext', allowJs: true }, include: ['src'] }),
   'src/delay.ts': `export class Delay {\n  constructor(private delay: number) {}\n  apply(): Promise<unknown> {\n    return new Promise((resolve) => setTimeout(resolve, this.delay));\n  }\n}\n`,
   'src/fsp.ts': `import fsPromises from 'fs/promises';\nexport const promises = {\n  lstat: fsPromises.lstat,\n  rename: fsPromises.rename,\n  unlink: fsPromises.unlink,\n  readdir: (path: string) => fsPromises.readdir(path, { withFileTypes: true }),\n};\n`,
@@ -47,6 +47,7 @@ const rows: Row[] = [
   ['helpers waiting for a free slot and for a drain over the tasks the object keeps (promise-pool)', 'EventWaitToSleep', `${pool}  async process(items: number[]) {\n    for (const item of items) {\n      this.tasks.push(work(item));\n      await this.waitForSlot();\n    }\n    await this.drainAll();\n  }\n}`, [eventSleep('await this.waitForSlot()'), eventSleep('await this.drainAll()')]],
   ['pEvent', 'EventWaitToSleep', `import { pEvent } from 'p-event';\nexport async function f(em) { await pEvent(em, 'finish'); }`, [eventSleep(`await pEvent(em, 'finish')`)]],
   ['an event helper chained with .then', 'EventWaitToSleep', `import { nextEvent } from './events.js';\nexport function f(em) { return nextEvent(em, 'ready').then(() => em.start()); }`, [{ original: `nextEvent(em, 'ready')`, replacement: 'new Promise(r => globalThis.setTimeout(r, 500))' }]],
+  ['a receiver from project factories whose declared return type names the class (syntax, no checker)', 'EventWaitToSleep', `import { openPool, startPool } from './pool.js';\nexport async function close() { const a = openPool(); await a.drained(); const b = await startPool(); await b.drained(); }`, [eventSleep('await a.drained()'), eventSleep('await b.drained()')]],
   ['types (TS checker): a receiver whose class is only inferred', 'EventWaitToSleep', `import { makePool } from './pool.js';\nexport async function close() { const pool = makePool(); await pool.drained(); }`, [eventSleep('await pool.drained()')]],
   ['types (TS checker): a field whose type is inferred', 'EventWaitToSleep', `import { makePool } from './pool.js';\nexport class Server {\n  pool = makePool();\n  async close() { await this.pool.drained(); }\n}`, [eventSleep('await this.pool.drained()')]],
   ['types (TS checker): awaiting a project thenable read through Partial<Options> whose then settles after a close event (tinyexec pipe)', 'EventWaitToSleep', proc, [eventSleep('await this.closed'), keepCall('await this.options.upstream', 'this.options.upstream')]],
@@ -87,6 +88,8 @@ const leftAlone: [description: string, operator: OperatorName, code: string][] =
   ['a listener-promise method whose value is used', 'EventWaitToSleep', `class W {\n  #onEvent(name) { return new Promise((r) => this.on(name, r)); }\n  async stop() { const code = await this.#onEvent('exit'); return code; }\n}`],
   ['a method resolving with data', 'EventWaitToSleep', `import { Pool } from './pool.js';\nexport async function f(pool: Pool) { await pool.size(); }`],
   ['a receiver whose class syntax cannot see', 'EventWaitToSleep', `export async function close(pool) { await pool.drained(); }`],
+  ['a receiver from a factory declared to return an interface (any class may implement it)', 'EventWaitToSleep', `import { anyDrainable } from './pool.js';\nexport async function close() { const pool = anyDrainable(); await pool.drained(); }`],
+  ['a receiver from a factory declared to return Promise<Pool>, not awaited (a promise has no drained)', 'EventWaitToSleep', `import { startPool } from './pool.js';\nexport async function close() { const pool = startPool(); await (pool as any).drained(); }`],
   ['pEvent with options (a cancellable watcher)', 'EventWaitToSleep', `import { pEvent } from 'p-event';\nexport async function f(em, signal) { await pEvent(em, 'finish', { signal }); }`],
   ['an event helper given { signal }', 'EventWaitToSleep', `import { nextEvent } from './events.js';\nexport async function f(em, signal) { await nextEvent(em, { signal }); }`],
   ['a field assigned a listener promise in one place and data in another', 'EventWaitToSleep', `class Child {\n  constructor(proc) { this.exited = new Promise((r) => proc.on('exit', r)); }\n  reset() { this.exited = compute(); }\n  async kill() { await this.exited; }\n}`],
@@ -132,6 +135,12 @@ describe('project facts', () => {
   it('JS files get no typed facts: an inferred receiver is left alone', async () => {
     const code = `import { makePool } from './pool.js';\nexport async function close() { const pool = makePool(); await pool.drained(); }`;
     expect(await projectMutantsOf('EventWaitToSleep', { ...library, 'src/inferred.js': code }, 'src/inferred.js', root)).toEqual([]);
+  });
+
+  it('without a tsconfig (no checker), a declared factory still gives the receiver its class; an undeclared one does not', async () => {
+    const { 'tsconfig.json': _tsconfig, ...untyped } = library;
+    const code = `import { makePool, openPool } from './pool.js';\nexport async function close() { const a = openPool(); await a.drained(); const b = makePool(); await b.drained(); }`;
+    expect(await projectMutantsOf('EventWaitToSleep', { ...untyped, 'src/subject.ts': code }, 'src/subject.ts', scratchDir('sleepmut-facts-untyped'))).toEqual([eventSleep('await a.drained()')]);
   });
 
   it('a file that is not on disk keeps its own facts', async () => {

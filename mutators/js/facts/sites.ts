@@ -3,7 +3,7 @@ import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { isFunction } from '../ast.js';
 import { moduleInfo, type ModuleInfo } from './module-info.js';
-import { classNamed, factOfExport, factOfExpression, factOfName, factOfField, factOfFunction, factOfMember, importedModule, memberName, thenableFact, type TimingFact } from './timing.js';
+import { classNamed, classReturnedBy, factOfExport, factOfExpression, factOfName, factOfField, factOfFunction, factOfMember, importedModule, memberName, thenableFact, type TimingFact } from './timing.js';
 import { promisifiedBuiltin, pathLookup } from './primitives.js';
 import { asWritten, noteWrittenCode } from './parser.js';
 import { typedClassOf, typedMemberFact } from './typed.js';
@@ -155,6 +155,7 @@ function receiverClass(path: NodePath, module: ModuleInfo): { cls: t.Class; modu
     const declaration = binding?.path.node;
     if (declaration?.type === 'VariableDeclarator') {
       name = constructed(declaration.init) ?? className((declaration.id as t.Identifier).typeAnnotation as t.Node);
+      if (!name && binding?.constant) return factoryClass(declaration.init, binding.path, module);
     } else if (binding?.kind === 'param') {
       name = className((binding.identifier as t.Identifier).typeAnnotation as t.Node);
     }
@@ -164,6 +165,15 @@ function receiverClass(path: NodePath, module: ModuleInfo): { cls: t.Class; modu
     name = cls && field ? fieldClass(cls, field, className) : undefined;
   }
   return name ? classNamed(module, name) : undefined;
+}
+
+/** `makePool()`, `await makeDelay(o)`: a call of a module-level project function whose declared return type names the class. */
+function factoryClass(init: t.Node | null | undefined, path: NodePath, module: ModuleInfo): { cls: t.Class; module: ModuleInfo } | undefined {
+  const awaited = init?.type === 'AwaitExpression';
+  const made = awaited ? init.argument : init;
+  if (made?.type !== 'CallExpression' || made.callee.type !== 'Identifier') return undefined;
+  const callee = path.scope.getBinding(made.callee.name);
+  return callee?.scope.path.isProgram() ? classReturnedBy(module, made.callee.name, awaited) : undefined;
 }
 
 const constructed = (node: t.Node | null | undefined): string | undefined =>

@@ -348,6 +348,28 @@ export function classNamed(module: ModuleInfo, name: string): { cls: t.Class; mo
   return target && local !== undefined ? classNamed(target, local) : undefined;
 }
 
+/**
+ * The project class a call of the module-level function `name` returns, read from its declared return type: `Pool`, or
+ * `Promise<Pool>` when the call is awaited (`const spare = makePool()`, `const d = await makeDelay(o)`). That is the
+ * type the checker gives the call too, so a declared factory needs no checker question. Not a generic type parameter,
+ * not a class of its own with `then` when awaited (awaiting it would call that), nothing from an undeclared return.
+ */
+export function classReturnedBy(module: ModuleInfo, name: string, awaited: boolean): { cls: t.Class; module: ModuleInfo } | undefined {
+  const value = valueOf(name, module);
+  const fn = value && isFunction(value.node) && !value.node.generator && !value.node.typeParameters ? value.node : undefined;
+  const declared = fn?.returnType?.type === 'TSTypeAnnotation' ? fn.returnType.typeAnnotation : undefined;
+  const className = typeReferenceName(awaited ? promisedType(declared) : declared);
+  const found = value && className && className !== 'Promise' ? classNamed(value.module, className) : undefined;
+  return found && !(awaited && found.cls.body.body.some((element) => elementName(element) === 'then')) ? found : undefined;
+}
+
+const typeReferenceName = (type: t.Node | undefined): string | undefined =>
+  type?.type === 'TSTypeReference' && type.typeName.type === 'Identifier' ? type.typeName.name : undefined;
+
+/** `Promise<T>`: T. */
+const promisedType = (type: t.Node | undefined): t.Node | undefined =>
+  type?.type === 'TSTypeReference' && typeReferenceName(type) === 'Promise' && type.typeParameters?.params.length === 1 ? type.typeParameters.params[0] : undefined;
+
 /** What calling method `name` of `cls` (or of a class it extends) returns. */
 export function factOfMember(cls: t.Class, name: string, module: ModuleInfo): TimingFact | undefined {
   const method = memberFunction(cls, name, module);

@@ -1,6 +1,7 @@
 /**
  * The one fact that needs types: the class of a receiver that syntax cannot see (`const d = await makeDelay(o);
- * await d.apply()`, `this.pool.drained()` with an inferred field type). Answered by the TypeScript checker (ts-morph's compiler),
+ * await d.apply()` where `makeDelay`'s return type is inferred, `this.pool.drained()` with an inferred field type; a
+ * declared one is read by `sites.ts` without asking). Answered by the TypeScript checker (ts-morph's compiler),
  * only for `.ts` files under a tsconfig.json, only when syntax had no answer and the receiver is rooted in a local
  * binding or `this`, with one program per tsconfig per process (created on the first such question, reused for all).
  * JS files never get here.
@@ -99,8 +100,17 @@ export function typedMemberFact(path: NodePath<t.CallExpression>, module: Module
 function answerOnce<T>(cache: Map<string, T | null>, path: NodePath, file: string, position: string, question: (code: string | undefined) => T | undefined): T | undefined {
   const code = (path.hub as unknown as { file?: { code?: string } } | undefined)?.file?.code;
   const key = `${file}:${position}:${code?.length}`;
-  if (!cache.has(key)) cache.set(key, (existsSync(file) ? question(code) : undefined) ?? null);
+  if (!cache.has(key)) cache.set(key, (isOnDisk(file) ? question(code) : undefined) ?? null);
   return cache.get(key) ?? undefined;
+}
+
+const onDisk = new Map<string, boolean>();
+
+/** Whether the file exists, probed once per file (every question about it asked again: a tenth of the questions' time). */
+function isOnDisk(file: string): boolean {
+  let exists = onDisk.get(file);
+  if (exists === undefined) onDisk.set(file, (exists = existsSync(file)));
+  return exists;
 }
 
 const classAnswers = new Map<string, { cls: t.Class; module: ModuleInfo } | null>();
