@@ -28,6 +28,8 @@ const library: Record<string, string> = {
   'src/fs/index.js': `const u = require('universalify').fromCallback;\nconst fs = require('graceful-fs');\nconst api = ['stat', 'lstat', 'readdir', 'open', 'write'].filter((key) => typeof fs[key] === 'function');\nObject.assign(exports, fs);\napi.forEach((method) => {\n  exports[method] = u(fs[method]);\n});\n`,
   'src/fsx.js': `const fs = require('fs');\nconst { promisify } = require('util');\nexports.fsyncAsync = promisify(fs.fsync);\n`,
   'src/proc.ts': proc,
+  'node_modules/wrapper/package.json': JSON.stringify({ name: 'wrapper', version: '1.0.0', types: 'index.d.ts' }),
+  'node_modules/wrapper/index.d.ts': 'export declare function wrap<T>(value: T): T;\n',
   'src/cached.ts': `export class Cached {\n  constructor(private read: () => Promise<string>) {}\n  async load(): Promise<string> {\n    const text = await this.read();\n    return text.trim();\n  }\n  then<A = string, B = never>(onfulfilled?: ((value: string) => A | PromiseLike<A>) | null, onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {\n    return this.load().then(onfulfilled, onrejected);\n  }\n}\nexport function cached(read: () => Promise<string>) {\n  return new Cached(read);\n}\n`,
 };
 
@@ -90,6 +92,7 @@ const leftAlone: [description: string, operator: OperatorName, code: string][] =
   ['a receiver whose class syntax cannot see', 'EventWaitToSleep', `export async function close(pool) { await pool.drained(); }`],
   ['a receiver from a factory declared to return an interface (any class may implement it)', 'EventWaitToSleep', `import { anyDrainable } from './pool.js';\nexport async function close() { const pool = anyDrainable(); await pool.drained(); }`],
   ['a receiver from a factory declared to return Promise<Pool>, not awaited (a promise has no drained)', 'EventWaitToSleep', `import { startPool } from './pool.js';\nexport async function close() { const pool = startPool(); await (pool as any).drained(); }`],
+  ['a project class seen only through a package\'s typings (the checker reads the project\'s modules, not node_modules)', 'EventWaitToSleep', `import { wrap } from 'wrapper';\nimport { makePool } from './pool.js';\nexport async function close() { const pool = wrap(makePool()); await pool.drained(); }`],
   ['pEvent with options (a cancellable watcher)', 'EventWaitToSleep', `import { pEvent } from 'p-event';\nexport async function f(em, signal) { await pEvent(em, 'finish', { signal }); }`],
   ['an event helper given { signal }', 'EventWaitToSleep', `import { nextEvent } from './events.js';\nexport async function f(em, signal) { await nextEvent(em, { signal }); }`],
   ['a field assigned a listener promise in one place and data in another', 'EventWaitToSleep', `class Child {\n  constructor(proc) { this.exited = new Promise((r) => proc.on('exit', r)); }\n  reset() { this.exited = compute(); }\n  async kill() { await this.exited; }\n}`],
