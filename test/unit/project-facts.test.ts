@@ -146,6 +146,12 @@ describe('project facts', () => {
     expect(await projectMutantsOf('EventWaitToSleep', { ...untyped, 'src/subject.ts': code }, 'src/subject.ts', scratchDir('sleepmut-facts-untyped'))).toEqual([eventSleep('await a.drained()')]);
   });
 
+  it('types (TS checker) through a tsconfig path alias: a project module is resolved even when its specifier is not relative', async () => {
+    const aliased = { ...library, 'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'NodeNext', baseUrl: '.', paths: { '@lib/*': ['./src/*'] } }, include: ['src'] }) };
+    const code = `import { makePool } from '@lib/pool.js';\nexport async function close() { const pool = makePool(); await pool.drained(); }`;
+    expect(await projectMutantsOf('EventWaitToSleep', { ...aliased, 'src/subject.ts': code }, 'src/subject.ts', scratchDir('sleepmut-facts-alias'))).toEqual([eventSleep('await pool.drained()')]);
+  });
+
   it('a file that is not on disk keeps its own facts', async () => {
     expect(await mutantsOf('EventWaitToSleep', `class W {\n  #onEvent(name) { return new Promise((r) => this.on(name, r)); }\n  async stop() { await this.#onEvent('idle'); }\n}`)).toEqual([eventSleep(`await this.#onEvent('idle')`)]);
   });

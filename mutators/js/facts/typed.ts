@@ -51,9 +51,10 @@ interface TsCompilerHost {
   getSourceFile(file: string, languageVersion: unknown, onError?: unknown, shouldCreate?: boolean): TsSourceFile | undefined;
   jsDocParsingMode?: number;
   resolveModuleNameLiterals?(literals: readonly { text: string }[], containingFile: string, redirected: unknown, options: object, containingSource: TsSourceFile): object[];
+  getCurrentDirectory(): string;
 }
 interface Ts {
-  sys: object;
+  sys: { useCaseSensitiveFileNames: boolean };
   JSDocParsingMode: { ParseNone: number };
   getParsedCommandLineOfConfigFile(file: string, options: object, host: object): { fileNames: string[]; options: object } | undefined;
   createCompilerHost(options: object): TsCompilerHost;
@@ -65,7 +66,8 @@ interface Ts {
   TypeFlags: { Undefined: number; Null: number; Void: number };
   isPrivateIdentifier(node: TsNode): boolean;
   forEachChild<T>(node: TsNode, visit: (child: TsNode) => T | undefined): T | undefined;
-  resolveModuleName(name: string, containingFile: string, options: object, host: TsCompilerHost, cache: undefined, redirected: unknown, mode: unknown): object;
+  createModuleResolutionCache(directory: string, canonicalName: (name: string) => string, options: object): object;
+  resolveModuleName(name: string, containingFile: string, options: object, host: TsCompilerHost, cache: object, redirected: unknown, mode: unknown): { resolvedModule?: { isExternalLibraryImport?: boolean } };
   getModeForUsageLocation(file: TsSourceFile, usage: { text: string }, options: object): unknown;
 }
 /** One tsconfig's program: its files, texts that differ from disk (the code being mutated), the program once built. */
@@ -242,12 +244,14 @@ function projectFor(file: string): TsProject | undefined {
         sources.set(name, source);
         return source;
       };
-      // Only the project's own modules (relative specifiers): a package's typings (@types/node, a test framework) are most
-      // of a program's files (rimraf: 207 of 274 files, 3 MB of 3.2) and never declare a project class.
+      // Only the project's own modules (relative specifiers, `paths` aliases): a package's typings (@types/node, a test
+      // framework) are most of a program's files (rimraf: 207 of 274 files, 3 MB of 3.2) and never declare a project class.
+      const resolutions = ts.createModuleResolutionCache(host.getCurrentDirectory(), (name) => (ts.sys.useCaseSensitiveFileNames ? name : name.toLowerCase()), parsed.options);
       host.resolveModuleNameLiterals = (literals, containingFile, redirected, options, containingSource) =>
-        literals.map((literal) =>
-          literal.text.startsWith('.') ? ts.resolveModuleName(literal.text, containingFile, options, host, undefined, redirected, ts.getModeForUsageLocation(containingSource, literal, options)) : { resolvedModule: undefined },
-        );
+        literals.map((literal) => {
+          const resolution = ts.resolveModuleName(literal.text, containingFile, options, host, resolutions, redirected, ts.getModeForUsageLocation(containingSource, literal, options));
+          return resolution.resolvedModule?.isExternalLibraryImport ? { resolvedModule: undefined } : resolution;
+        });
       // Without lib, `Partial<Options>` would be an error type and every property read through it `any` (tinyexec's
       // `this._options.stdin`): the homomorphic utility types are declared in a virtual file of their own.
       const utilityTypes = path.join(path.dirname(tsconfig), '__sleepmut_utility_types__.d.ts');
