@@ -11,7 +11,7 @@ import { benchFiles, generatedModule, writeBenchTree } from './tree.js';
 import { median } from './median.js';
 
 const modules = Number(process.env.BENCH_MODULES ?? 200);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 8);
 
 interface Measurement {
   ms: number;
@@ -48,8 +48,8 @@ async function main(): Promise<void> {
   writeBenchTree(modules, root);
   try {
     for (let round = 0; round < rounds; round++) {
-      baseline.push(await measureInChild(false, root));
-      withSleepmut.push(await measureInChild(true, root));
+      // The side that runs first alternates: a process started right after another can find the machine warmer or busier.
+      for (const side of round % 2 === 0 ? [false, true] : [true, false]) (side ? withSleepmut : baseline).push(await measureInChild(side, root));
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -60,14 +60,15 @@ async function main(): Promise<void> {
   const ratio = (key: 'ms' | 'cpuMs') => medianOf(withSleepmut, key) / medianOf(baseline, key);
   const { version } = await loadInstrumenter();
   const factory = process.env.BENCH_INFERRED_FACTORY === '1' ? ', makePool() inferred: 600 checker questions' : '';
-  console.log(`Stryker instrumenter ${version}, ${modules} files, ${lines} lines${factory}, ${rounds} alternating rounds, one process each (medians)`);
+  console.log(`Stryker instrumenter ${version}, ${modules} files, ${lines} lines${factory}, ${rounds} rounds, sides alternating which runs first, one process each`);
   console.log(row('built-in mutators only', baseline));
   console.log(row('built-ins + sleepmut', withSleepmut));
-  console.log(`ratio (with / without): wall ${ratio('ms').toFixed(3)}, cpu ${ratio('cpuMs').toFixed(3)}`);
-  // Each round's two children run minutes apart at most: their ratio cancels the machine's slow drift, which the ratio of
-  // medians above does not.
-  const perRound = withSleepmut.map((run, round) => run.cpuMs / baseline[round].cpuMs);
-  console.log(`cpu ratio per round: ${perRound.map((ratio) => ratio.toFixed(3)).join(', ')} (median ${median(perRound).toFixed(3)})`);
+  // The headline pairs each round's two children (seconds apart): their ratio cancels the machine's drift over the run,
+  // which a ratio of the two sides' medians does not (one slow baseline child moves it).
+  const perRound = (key: 'ms' | 'cpuMs') => withSleepmut.map((run, round) => run[key] / baseline[round][key]);
+  console.log(`ratio (with / without), median of the rounds: cpu ${median(perRound('cpuMs')).toFixed(3)}, wall ${median(perRound('ms')).toFixed(3)}`);
+  console.log(`ratio of the medians: cpu ${ratio('cpuMs').toFixed(3)}, wall ${ratio('ms').toFixed(3)}`);
+  console.log(`cpu ratio per round: ${perRound('cpuMs').map((value) => value.toFixed(3)).join(', ')}`);
 }
 
 const child = process.env.BENCH_CHILD;
