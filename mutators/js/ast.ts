@@ -110,6 +110,10 @@ function copyOf(value: unknown, copies: Map<object, unknown>): unknown {
 
 const functionTypes = new Set<t.Node['type']>(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassMethod', 'ClassPrivateMethod', 'ObjectMethod']);
 
+/** The name a type annotation's type names: `Pool` in `Pool` or `Pool<T>` (not `ns.Pool`, a union, or any other type). */
+export const typeReferenceName = (type: t.Node | null | undefined): string | undefined =>
+  type?.type === 'TSTypeReference' && type.typeName.type === 'Identifier' ? type.typeName.name : undefined;
+
 /** A function of any form: declaration, expression, arrow, class or object method. */
 export function isFunction(node: t.Node): node is t.Function {
   return functionTypes.has(node.type);

@@ -1,7 +1,7 @@
 /** The project facts seen from a site in the file being mutated: resolves callees, receivers and stored promises through Babel scopes, then asks `timing.ts`. */
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
-import { isFunction } from '../ast.js';
+import { isFunction, typeReferenceName } from '../ast.js';
 import { moduleInfo, type ModuleInfo } from './module-info.js';
 import { classNamed, classReturnedBy, factOfExport, factOfExpression, factOfName, factOfField, factOfFunction, factOfMember, importedModule, memberName, thenableFact, type TimingFact } from './timing.js';
 import { promisifiedBuiltin, pathLookup } from './primitives.js';
@@ -145,10 +145,7 @@ function mayBeProjectObject(path: NodePath, object: t.Node, module: ModuleInfo):
 /** The project class of a receiver, from syntax: `new C()` in view, or a type annotation naming C. */
 function receiverClass(path: NodePath, module: ModuleInfo): { cls: t.Class; module: ModuleInfo } | undefined {
   const { node } = path;
-  const className = (type: t.Node | null | undefined): string | undefined => {
-    const annotation = type?.type === 'TSTypeAnnotation' ? type.typeAnnotation : undefined;
-    return annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' ? annotation.typeName.name : undefined;
-  };
+  const className = (type: t.Node | null | undefined): string | undefined => typeReferenceName(type?.type === 'TSTypeAnnotation' ? type.typeAnnotation : undefined);
   let name: string | undefined;
   if (node.type === 'Identifier') {
     const binding = path.scope.getBinding(node.name);

@@ -5,7 +5,7 @@
  * of a receiver whose type is neither annotated nor constructed in view) is asked of `typed.ts`.
  */
 import type * as t from '@babel/types';
-import { builtinName, isFunction, memberChain, propertyName } from '../ast.js';
+import { builtinName, isFunction, memberChain, propertyName, typeReferenceName } from '../ast.js';
 import { deferredResolverField, resolvedByClassListeners } from './deferred.js';
 import { moduleInfo, type ModuleInfo } from './module-info.js';
 import { asWritten, parseModuleFile, resolveRelative } from './parser.js';
@@ -352,7 +352,8 @@ export function classNamed(module: ModuleInfo, name: string): { cls: t.Class; mo
  * The project class a call of the module-level function `name` returns, read from its declared return type: `Pool`, or
  * `Promise<Pool>` when the call is awaited (`const spare = makePool()`, `const d = await makeDelay(o)`). That is the
  * type the checker gives the call too, so a declared factory needs no checker question. Not a generic type parameter,
- * not a class of its own with `then` when awaited (awaiting it would call that), nothing from an undeclared return.
+ * not a class with a `then` method (its own or inherited) when awaited (awaiting it would call that), nothing from an
+ * undeclared return.
  */
 export function classReturnedBy(module: ModuleInfo, name: string, awaited: boolean): { cls: t.Class; module: ModuleInfo } | undefined {
   const value = valueOf(name, module);
@@ -360,11 +361,8 @@ export function classReturnedBy(module: ModuleInfo, name: string, awaited: boole
   const declared = fn?.returnType?.type === 'TSTypeAnnotation' ? fn.returnType.typeAnnotation : undefined;
   const className = typeReferenceName(awaited ? promisedType(declared) : declared);
   const found = value && className && className !== 'Promise' ? classNamed(value.module, className) : undefined;
-  return found && !(awaited && found.cls.body.body.some((element) => elementName(element) === 'then')) ? found : undefined;
+  return found && !(awaited && memberFunction(found.cls, 'then', found.module)) ? found : undefined;
 }
-
-const typeReferenceName = (type: t.Node | undefined): string | undefined =>
-  type?.type === 'TSTypeReference' && type.typeName.type === 'Identifier' ? type.typeName.name : undefined;
 
 /** `Promise<T>`: T. */
 const promisedType = (type: t.Node | undefined): t.Node | undefined =>

@@ -52,9 +52,10 @@ interface TsCompilerHost {
   jsDocParsingMode?: number;
   resolveModuleNameLiterals?(literals: readonly { text: string }[], containingFile: string, redirected: unknown, options: object, containingSource: TsSourceFile): object[];
   getCurrentDirectory(): string;
+  getCanonicalFileName(name: string): string;
 }
 interface Ts {
-  sys: { useCaseSensitiveFileNames: boolean };
+  sys: object;
   JSDocParsingMode: { ParseNone: number };
   getParsedCommandLineOfConfigFile(file: string, options: object, host: object): { fileNames: string[]; options: object } | undefined;
   createCompilerHost(options: object): TsCompilerHost;
@@ -246,7 +247,7 @@ function projectFor(file: string): TsProject | undefined {
       };
       // Only the project's own modules (relative specifiers, `paths` aliases): a package's typings (@types/node, a test
       // framework) are most of a program's files (rimraf: 207 of 274 files, 3 MB of 3.2) and never declare a project class.
-      const resolutions = ts.createModuleResolutionCache(host.getCurrentDirectory(), (name) => (ts.sys.useCaseSensitiveFileNames ? name : name.toLowerCase()), parsed.options);
+      const resolutions = ts.createModuleResolutionCache(host.getCurrentDirectory(), (name) => host.getCanonicalFileName(name), parsed.options);
       host.resolveModuleNameLiterals = (literals, containingFile, redirected, options, containingSource) =>
         literals.map((literal) => {
           const resolution = ts.resolveModuleName(literal.text, containingFile, options, host, resolutions, redirected, ts.getModeForUsageLocation(containingSource, literal, options));
